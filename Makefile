@@ -1,0 +1,42 @@
+# claimex — see README.md.
+GO      ?= go
+TAGS    := sqlite_fts5
+BIN     := bin/claimex
+DB      ?= claimex.db
+SEEDS   := testdata/seeds
+
+.PHONY: build run test bench lint fuzz clean
+
+build:
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/claimex
+
+# Ingest the sample articles and show what was found.
+run: build
+	@$(BIN) ingest --db $(DB) $(SEEDS)
+	@echo
+	@$(BIN) documents --db $(DB)
+	@echo
+	@$(BIN) claims --db $(DB) --kind count
+
+test: lint
+	$(GO) test -tags $(TAGS) -race -count=1 ./...
+
+bench:
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet -tags $(TAGS) ./...
+
+# Run each fuzz target for FUZZTIME (default 60s).
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) ./extract
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./extract
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzCleanHTML$$' -fuzztime $(FUZZTIME) ./fetch
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzFilterLines$$' -fuzztime $(FUZZTIME) ./fetch
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./rules
+
+clean:
+	rm -rf bin

@@ -1,0 +1,125 @@
+package claimex
+
+// Kind says whether a claim is a figure or a named entity.
+type Kind string
+
+// Claim kinds.
+const (
+	KindCount  Kind = "count"
+	KindEntity Kind = "entity"
+)
+
+// Category is what a count claim counts. The names follow GDELT's count
+// types, with a few more.
+type Category string
+
+// Count categories.
+const (
+	Killed     Category = "killed"
+	Injured    Category = "injured"
+	Arrested   Category = "arrested"
+	Kidnapped  Category = "kidnapped"
+	Missing    Category = "missing"
+	Displaced  Category = "displaced"
+	Evacuated  Category = "evacuated"
+	Released   Category = "released"
+	Protesters Category = "protesters"
+	Deployed   Category = "deployed"
+	Casualties Category = "casualties"
+	Affected   Category = "affected"
+	Other      Category = "other"
+)
+
+// Categories lists every count category in a stable order.
+var Categories = []Category{
+	Killed, Injured, Arrested, Kidnapped, Missing, Displaced, Evacuated,
+	Released, Protesters, Deployed, Casualties, Affected, Other,
+}
+
+// ValidCategory reports whether c is a known category.
+func ValidCategory(c Category) bool {
+	for _, k := range Categories {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Qualifier says how a figure relates to the true count.
+type Qualifier string
+
+// Qualifiers.
+const (
+	Exact         Qualifier = "exact"
+	Approximately Qualifier = "approximately"
+	AtLeast       Qualifier = "at_least"
+	MoreThan      Qualifier = "more_than"
+	AtMost        Qualifier = "at_most"
+	LessThan      Qualifier = "less_than"
+	UpTo          Qualifier = "up_to"
+	Range         Qualifier = "range"
+)
+
+// Qualifiers lists every qualifier in a stable order.
+var Qualifiers = []Qualifier{Exact, Approximately, AtLeast, MoreThan, AtMost, LessThan, UpTo, Range}
+
+// ValidQualifier reports whether q is a known qualifier.
+func ValidQualifier(q Qualifier) bool {
+	for _, k := range Qualifiers {
+		if k == q {
+			return true
+		}
+	}
+	return false
+}
+
+// Entity types.
+const (
+	Person = "PERSON"
+	Org    = "ORG"
+	GPE    = "GPE"
+	Loc    = "LOC"
+)
+
+// Claim is one checkable statement found in a document: a figure ("more
+// than 4,500 injured") or a named entity ("Mr Shalabayev"). Optional text
+// fields are empty when unknown.
+type Claim struct {
+	ID         int64
+	Key        string
+	DocumentID int64
+	RunID      int64
+	Kind       Kind
+
+	// Count claims.
+	Category  Category
+	Value     *float64 // nil for vague amounts
+	ValueMax  *float64 // set for ranges
+	Qualifier Qualifier
+	Vague     string // "dozens", "hundreds", ... or empty
+	Subject   string // the counted noun phrase
+
+	// Entity claims.
+	EntityType string
+	Canonical  string
+
+	Attribution string // who the figure is attributed to
+	Location    string // the place the figure refers to
+
+	// Text is the claim's span; Sentence the sentence holding it.
+	Text     string
+	Sentence string
+	// Start and End are offsets of Text in the document's clean text, in
+	// Unicode code points; SentenceStart and SentenceEnd likewise.
+	Start, End                 int
+	SentenceStart, SentenceEnd int
+	// Prefix and Suffix are up to 32 code points either side of Text (a
+	// W3C TextQuoteSelector).
+	Prefix, Suffix string
+	// Rule names the rule or recogniser that produced the claim.
+	Rule string
+}
+
+// Float returns a pointer to v, for Claim.Value and Claim.ValueMax.
+func Float(v float64) *float64 { return &v }

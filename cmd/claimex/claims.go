@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/store"
+)
+
+func (a *app) claims(ctx context.Context, args []string) error {
+	fs := a.flags("claims")
+	db := a.dbFlag(fs)
+	filter := filterFlags(fs, "count")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("unexpected argument %q", rest[0])
+	}
+	f, err := filter()
+	if err != nil {
+		return err
+	}
+	st, err := a.open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tDOC\tKIND\tCATEGORY\tVALUE\tQUALIFIER\tSUBJECT\tATTRIBUTION\tSTATUS\tTEXT")
+	n := 0
+	err = st.Claims(ctx, f, func(v store.ClaimView) error {
+		n++
+		c := v.Claim
+		what, value := string(c.Category), formatValue(c)
+		if c.Kind == claimex.KindEntity {
+			what, value = c.EntityType, c.Canonical
+		}
+		_, err := fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.DocumentID, c.Kind, what, value,
+			dash(string(c.Qualifier)), dash(clip(c.Subject, 30)), dash(clip(c.Attribution, 30)), v.Status, clip(c.Text, 60))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "%d %s\n", n, plural(n, "claim", "claims"))
+	return nil
+}
+
+// filterFlags adds the flags that select claims to fs; the returned
+// function builds the filter once fs is parsed.
+func filterFlags(fs *flag.FlagSet, defaultKind string) func() (store.ClaimFilter, error) {
+	kind := fs.String("kind", defaultKind, "claims of this `kind` only: count, entity or all")
+	category := fs.String("category", "", "claims of this `category` only (killed, injured, arrested, ...)")
+	status := fs.String("status", "", "claims with this review `status` only (unreviewed, accepted, rejected, edited, changed)")
+	doc := fs.Int64("doc", 0, "claims of the document with this `id` only")
+	source := fs.String("source", "", "claims of documents whose source contains `text` only")
+	return func() (store.ClaimFilter, error) {
+		f := store.ClaimFilter{Category: claimex.Category(*category), Status: claimex.Status(*status),
+			DocumentID: *doc, Source: *source}
+		switch *kind {
+		case "count", "entity":
+			f.Kind = claimex.Kind(*kind)
+		case "all":
+		default:
+			return f, usagef("--kind must be count, entity or all")
+		}
+		if f.Category != "" && !claimex.ValidCategory(f.Category) {
+			return f, usagef("unknown category %q", *category)
+		}
+		switch f.Status {
+		case "", claimex.Unreviewed, claimex.Accepted, claimex.Rejected, claimex.Edited, claimex.Changed:
+		default:
+			return f, usagef("unknown status %q", *status)
+		}
+		return f, nil
+	}
+}
+
+// formatValue writes a count claim's figure as a reader would: "4,500",
+// "20–30", "dozens".
+func formatValue(c claimex.Claim) string {
+	switch {
+	case c.Vague != "" && c.Value == nil:
+		return c.Vague
+	case c.Value == nil:
+		return "-"
+	case c.ValueMax != nil:
+		return groupDigits(*c.Value) + "–" + groupDigits(*c.ValueMax)
+	}
+	return groupDigits(*c.Value)
+}
+
+// groupDigits formats v with thousands separators: 6044 → "6,044".
+func groupDigits(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if hasFrac {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// clip shortens s to n code points, marking the cut, and keeps it on one
+// line so that tables stay aligned.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

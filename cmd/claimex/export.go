@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/claimex/claimex/export"
+)
+
+func (a *app) export(ctx context.Context, args []string) error {
+	fs := a.flags("export")
+	db := a.dbFlag(fs)
+	what := fs.String("what", "claims", "what to export: claims or documents")
+	format := fs.String("format", "jsonl", "output `format`: jsonl or csv")
+	out := fs.String("o", "", "write to `file` instead of standard output")
+	filterOf := filterFlags(fs, "all")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("unexpected argument %q", rest[0])
+	}
+	f := export.Format(*format)
+	known := false
+	for _, k := range export.Formats {
+		known = known || k == f
+	}
+	if !known {
+		return usagef("unknown format %q (known: jsonl, csv)", *format)
+	}
+	filter, err := filterOf()
+	if err != nil {
+		return err
+	}
+	if *what != "claims" && *what != "documents" {
+		return usagef("--what must be claims or documents")
+	}
+	st, err := a.open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	return a.writeOutput(*out, func(w io.Writer) (int, error) {
+		if *what == "documents" {
+			return export.Documents(ctx, st, f, w)
+		}
+		return export.Claims(ctx, st, filter, f, w)
+	})
+}
+
+// writeOutput runs write against standard output, or against file: a
+// temporary file in the same folder renamed into place only when the whole
+// export succeeded, so a failed export never leaves half a file behind.
+func (a *app) writeOutput(file string, write func(io.Writer) (int, error)) error {
+	if file == "" || file == "-" {
+		bw := bufio.NewWriter(a.stdout)
+		if _, err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriter(tmp)
+	n, err := write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), file); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	fmt.Fprintf(a.stderr, "wrote %d %s to %s\n", n, plural(n, "record", "records"), file)
+	return nil
+}

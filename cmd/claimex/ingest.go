@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/claimex/claimex/corpus"
+	"github.com/claimex/claimex/extract"
+	"github.com/claimex/claimex/pipeline"
+	"github.com/claimex/claimex/rules"
+	"github.com/claimex/claimex/store"
+)
+
+func (a *app) ingest(ctx context.Context, args []string) error {
+	fs := a.flags("ingest")
+	db := a.dbFlag(fs)
+	jobs := fs.Int("j", 0, "number of parallel workers (default: one per core)")
+	rulesFile := fs.String("rules", "", "rules `file` (default: the built-in rules)")
+	maxMB := fs.Int64("max-mb", corpus.DefaultMaxBytes>>20, "skip inputs larger than this many `MB`")
+	verbose := fs.Bool("v", false, "print a line for every document stored")
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usagef("name at least one file or folder to ingest")
+	}
+	r, err := a.loadRules(*rulesFile)
+	if err != nil {
+		return err
+	}
+	x, err := extract.New(r)
+	if err != nil {
+		return err
+	}
+	st, err := a.open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	bar := a.progress(ctx, "ingest", func() int { return corpus.Count(ctx, paths) })
+	rep, err := pipeline.Ingest(ctx, pipeline.Config{
+		Store:     st,
+		Extractor: x,
+		Paths:     paths,
+		Workers:   *jobs,
+		MaxBytes:  *maxMB << 20,
+		Progress:  bar.add,
+		OnError: func(source string, err error) {
+			bar.clear()
+			fmt.Fprintf(a.stderr, "claimex: %s: %v\n", source, err)
+		},
+		OnWritten: func(w store.Written) {
+			if *verbose {
+				bar.clear()
+				fmt.Fprintf(a.stdout, "  + %s: %d claims\n", w.Source, w.Claims)
+			}
+		},
+	})
+	bar.finish()
+	if err != nil {
+		return err
+	}
+	a.printIngestReport(rep)
+	if rep.Interrupted {
+		return fmt.Errorf("interrupted; the %d documents stored so far are kept", rep.New)
+	}
+	if rep.Failed > 0 {
+		return failedInputs{rep.Failed}
+	}
+	return nil
+}
+
+func (a *app) printIngestReport(rep pipeline.Report) {
+	fmt.Fprintf(a.stdout, "ingested %d new %s (%d already stored, %d failed)",
+		rep.New, plural(rep.New, "document", "documents"), rep.Known, rep.Failed)
+	if skipped := rep.Hidden + rep.Other; skipped > 0 {
+		fmt.Fprintf(a.stdout, "; skipped %d (%d hidden, %d of other types)", skipped, rep.Hidden, rep.Other)
+	}
+	fmt.Fprintln(a.stdout)
+	if rep.New > 0 {
+		fmt.Fprintf(a.stdout, "stored %d count claims and %d entity mentions as run %d\n", rep.Counts, rep.Entities, rep.RunID)
+	}
+}
+
+// loadRules returns the rules in file, or the built-in rules.
+func (a *app) loadRules(file string) (*rules.Rules, error) {
+	if file == "" {
+		return rules.Default(), nil
+	}
+	return rules.Load(file)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/claimex/claimex/rules"
+)
+
+func (a *app) rules(ctx context.Context, args []string) error {
+	fs := a.flags("rules")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return usagef("say show or check FILE")
+	}
+	switch rest[0] {
+	case "show":
+		if len(rest) > 1 {
+			return usagef("show takes no arguments")
+		}
+		_, err := a.stdout.Write(rules.DefaultText())
+		return err
+	case "check":
+		if len(rest) != 2 {
+			return usagef("check takes one rules file")
+		}
+		r, err := rules.Load(rest[1])
+		if err != nil {
+			var errs rules.Errors
+			if errors.As(err, &errs) {
+				for _, e := range errs {
+					fmt.Fprintln(a.stderr, e)
+				}
+				return failedInputs{len(errs)}
+			}
+			return err
+		}
+		triggers := 0
+		for _, c := range r.Categories {
+			triggers += len(c.Triggers)
+		}
+		fmt.Fprintf(a.stdout, "%s: ok (%d categories, %d triggers, %d qualifiers, %d boilerplate lines and %d patterns)\n",
+			rest[1], len(r.Categories), triggers, len(r.Qualifiers), len(r.Boilerplate.Lines), len(r.Boilerplate.Patterns))
+		return nil
+	}
+	return usagef("unknown rules command %q: say show or check FILE", rest[0])
+}

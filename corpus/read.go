@@ -1,0 +1,63 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/claimex/claimex"
+)
+
+// DefaultMaxBytes is the largest input Read accepts unless told otherwise.
+const DefaultMaxBytes = 32 << 20
+
+// ErrTooLarge reports an input over the size cap.
+type ErrTooLarge struct {
+	Size, Max int64
+}
+
+func (e *ErrTooLarge) Error() string {
+	return fmt.Sprintf("file is %d bytes, over the %d-byte limit", e.Size, e.Max)
+}
+
+// Read loads an item's bytes (at most max; 0 means DefaultMaxBytes) and
+// identifies it by their SHA-256.
+func Read(it Item, max int64) (claimex.Input, error) {
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	f, err := os.Open(it.Path)
+	if err != nil {
+		return claimex.Input{}, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return claimex.Input{}, err
+	}
+	if int64(len(b)) > max {
+		size := int64(len(b))
+		if st, err := f.Stat(); err == nil {
+			size = st.Size()
+		}
+		return claimex.Input{}, &ErrTooLarge{Size: size, Max: max}
+	}
+	return FromBytes(it.Path, it.Format, b), nil
+}
+
+// FromBytes makes an Input of bytes already in hand, sniffing the format
+// when none is given.
+func FromBytes(source string, format claimex.Format, b []byte) claimex.Input {
+	if format == "" {
+		format = Sniff(b)
+	}
+	return claimex.Input{Source: source, Hash: Hash(b), Format: format, Bytes: b}
+}
+
+// Hash returns the hex SHA-256 of b, the identity of an input.
+func Hash(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}

@@ -1,0 +1,123 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/claimex/claimex"
+)
+
+// Item is a file found by a walk, not yet read.
+type Item struct {
+	Path   string
+	Format claimex.Format
+}
+
+// Tally counts what a walk passed over.
+type Tally struct {
+	// Found is the number of article files sent on.
+	Found int
+	// Hidden is the number of hidden files and folders skipped.
+	Hidden int
+	// Other is the number of files skipped for their extension.
+	Other int
+}
+
+// Walk sends every article file under paths to out, in lexical order per
+// folder, and returns what it skipped. A path naming a file is sent
+// whatever its extension (its format is sniffed when the extension says
+// nothing). Problems with single entries (unreadable folders, broken
+// links) go to onErr and the walk goes on; Walk returns early only when
+// ctx is done. Symbolic links to folders are not followed, so a link loop
+// cannot trap the walk.
+func Walk(ctx context.Context, paths []string, out chan<- Item, onErr func(path string, err error)) (Tally, error) {
+	var t Tally
+	send := func(it Item) error {
+		select {
+		case out <- it:
+			t.Found++
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	for _, root := range paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			onErr(root, err)
+			continue
+		}
+		if !info.IsDir() {
+			format, _ := FormatOf(root)
+			if err := send(Item{Path: root, Format: format}); err != nil {
+				return t, err
+			}
+			continue
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				onErr(path, err)
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				t.Hidden++
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+				t.Other++
+				return nil
+			}
+			format, ok := FormatOf(path)
+			if !ok {
+				t.Other++
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				if st, err := os.Stat(path); err != nil {
+					onErr(path, err)
+					return nil
+				} else if !st.Mode().IsRegular() {
+					t.Other++
+					return nil
+				}
+			}
+			return send(Item{Path: path, Format: format})
+		})
+		if err != nil {
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return t, err
+			}
+			onErr(root, fmt.Errorf("walk: %w", err))
+		}
+	}
+	return t, nil
+}
+
+// Count returns how many article files a Walk of paths would send, for
+// progress reporting. Problems are left for the Walk itself to report.
+func Count(ctx context.Context, paths []string) int {
+	items := make(chan Item, 64)
+	done := make(chan Tally, 1)
+	go func() {
+		t, _ := Walk(ctx, paths, items, func(string, error) {})
+		close(items)
+		done <- t
+	}()
+	for range items {
+	}
+	return (<-done).Found
+}

@@ -1,0 +1,170 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/store"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fixture stores two documents with a count claim, a range, a vague
+// amount and an entity, all with fixed values, so exports are stable.
+func fixture(t *testing.T) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	run, err := st.BeginRun(ctx, claimex.RunIngest, store.RunRules{Name: "default.yaml", Hash: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	textA := "Kazakhstan riots\n\nMore than 4,500 were injured, said Serik Shalabayev. Between 20 and 30 died in “Almaty”."
+	textB := "Thousands of people were arrested, the police said, in a text with \"quotes\", commas\nand lines."
+	docA := claimex.Document{Source: "seeds/a.txt", Hash: "aaa", Format: claimex.FormatText, Title: "Kazakhstan riots",
+		Published: "2022-01-07", Text: textA, Raw: []byte(textA)}
+	docB := claimex.Document{Source: "https://news.example/b", Hash: "bbb", Format: claimex.FormatHTML, Text: textB, Raw: []byte(textB)}
+	claimsA := []claimex.Claim{
+		{Key: "k-injured", Kind: claimex.KindCount, Category: claimex.Injured, Value: claimex.Float(4500), Qualifier: claimex.MoreThan,
+			Subject: "people", Attribution: "Serik Shalabayev", Text: "More than 4,500 were injured", Start: 18, End: 46,
+			SentenceStart: 18, SentenceEnd: 70, Prefix: "Kazakhstan riots\n\n", Suffix: ", said Serik Shalabayev. Between", Rule: "count/trigger-after"},
+		{Key: "k-person", Kind: claimex.KindEntity, EntityType: claimex.Person, Canonical: "Serik Shalabayev", Text: "Serik Shalabayev",
+			Start: 53, End: 69, SentenceStart: 18, SentenceEnd: 70, Prefix: "e than 4,500 were injured, said ", Suffix: ". Between 20 and 30 died in “Alm", Rule: "entity/prose-ner"},
+		{Key: "k-range", Kind: claimex.KindCount, Category: claimex.Killed, Value: claimex.Float(20), ValueMax: claimex.Float(30),
+			Qualifier: claimex.Range, Location: "Almaty", Text: "Between 20 and 30 died", Start: 71, End: 93, SentenceStart: 71, SentenceEnd: 106,
+			Prefix: "injured, said Serik Shalabayev. ", Suffix: " in “Almaty”.", Rule: "count/trigger-after"},
+	}
+	claimsB := []claimex.Claim{
+		{Key: "k-vague", Kind: claimex.KindCount, Category: claimex.Arrested, Vague: "thousands", Qualifier: claimex.Approximately,
+			Subject: "people", Attribution: "the police", Text: "Thousands of people were arrested", Start: 0, End: 33,
+			SentenceStart: 0, SentenceEnd: 83, Suffix: ", the police said, in a text wit", Rule: "count/trigger-after"},
+	}
+	var batch []store.Entry
+	for _, e := range []struct {
+		d claimex.Document
+		c []claimex.Claim
+	}{{docA, claimsA}, {docB, claimsB}} {
+		entry, err := store.NewEntry(e.d, e.c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		batch = append(batch, entry)
+	}
+	if _, err := st.WriteEntries(ctx, run, batch); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test -update rewrites it); got:\n%s", path, got)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	st := fixture(t)
+	ctx := context.Background()
+	for _, f := range Formats {
+		var buf bytes.Buffer
+		n, err := Claims(ctx, st, store.ClaimFilter{}, f, &buf)
+		if err != nil || n != 4 {
+			t.Fatalf("%s claims: %d, %v", f, n, err)
+		}
+		golden(t, "claims."+string(f), buf.Bytes())
+		buf.Reset()
+		n, err = Documents(ctx, st, f, &buf)
+		if err != nil || n != 2 {
+			t.Fatalf("%s documents: %d, %v", f, n, err)
+		}
+		golden(t, "documents."+string(f), buf.Bytes())
+	}
+}
+
+// TestContract checks the export contract of DESIGN.md field by field:
+// every field present, under its name, with null where nothing applies.
+func TestContract(t *testing.T) {
+	st := fixture(t)
+	var buf bytes.Buffer
+	if _, err := Claims(context.Background(), st, store.ClaimFilter{}, JSONL, &buf); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	for _, line := range lines {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatal(err)
+		}
+		for _, field := range claimColumns {
+			if _, ok := rec[field]; !ok {
+				t.Errorf("record %s lacks field %q", rec["key"], field)
+			}
+		}
+		switch rec["kind"] {
+		case "count":
+			if rec["entity_type"] != nil || rec["canonical"] != nil || rec["category"] == nil {
+				t.Errorf("count record %s: entity fields set or category missing: %v", rec["key"], rec)
+			}
+		case "entity":
+			if rec["category"] != nil || rec["value"] != nil || rec["qualifier"] != nil || rec["entity_type"] != "PERSON" {
+				t.Errorf("entity record %s has count fields: %v", rec["key"], rec)
+			}
+		}
+		if rec["key"] == "k-vague" && (rec["value"] != nil || rec["vague"] != "thousands") {
+			t.Errorf("vague record: value %v vague %v", rec["value"], rec["vague"])
+		}
+		if rec["key"] == "k-range" && (rec["value"] != 20.0 || rec["value_max"] != 30.0) {
+			t.Errorf("range record: %v-%v", rec["value"], rec["value_max"])
+		}
+		if rec["status"] != "unreviewed" || rec["run"] != 1.0 {
+			t.Errorf("record %s: status %v run %v", rec["key"], rec["status"], rec["run"])
+		}
+	}
+
+	buf.Reset()
+	if _, err := Claims(context.Background(), st, store.ClaimFilter{}, CSV, &buf); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatalf("CSV does not parse: %v", err)
+	}
+	if len(rows) != len(lines)+1 || strings.Join(rows[0], ",") != strings.Join(claimColumns, ",") {
+		t.Errorf("CSV has %d rows and header %v", len(rows), rows[0])
+	}
+	for _, row := range rows[1:] {
+		if len(row) != len(claimColumns) {
+			t.Errorf("CSV row has %d fields, want %d", len(row), len(claimColumns))
+		}
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	st := fixture(t)
+	if _, err := Claims(context.Background(), st, store.ClaimFilter{}, "xml", &bytes.Buffer{}); err == nil {
+		t.Error("exporting as xml succeeded")
+	}
+}

@@ -1,0 +1,317 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/corpus"
+	"github.com/claimex/claimex/extract"
+	"github.com/claimex/claimex/fetch"
+	"github.com/claimex/claimex/store"
+)
+
+// Config is what an ingest needs.
+type Config struct {
+	Store     *store.Store
+	Extractor *extract.Extractor
+	// Paths are files and folders to ingest.
+	Paths []string
+	// Workers is the number of cleaning and extraction goroutines (0: one
+	// per core).
+	Workers int
+	// MaxBytes caps the size of one input (0: corpus.DefaultMaxBytes).
+	MaxBytes int64
+	// BatchSize and FlushEvery bound how long a document waits to be
+	// written.
+	BatchSize  int
+	FlushEvery time.Duration
+	// Progress, if set, is called from one goroutine for every input
+	// handled, however it ended.
+	Progress func()
+	// OnError is called, from one goroutine, for every input that failed.
+	OnError func(source string, err error)
+	// OnWritten is called, from one goroutine, for every document stored.
+	OnWritten func(store.Written)
+}
+
+// Report is what an ingest did.
+type Report struct {
+	// RunID is the run the new documents' claims belong to; 0 when nothing
+	// new was stored.
+	RunID int64
+	corpus.Tally
+	// New documents stored; Known inputs skipped as already stored;
+	// Failed inputs that could not be read, decoded or cleaned.
+	New, Known, Failed int
+	// Counts and Entities are the claims stored for the new documents.
+	Counts, Entities int
+	// Interrupted is set when the context ended the ingest early; what was
+	// done before is stored.
+	Interrupted bool
+}
+
+// job is an input to process, numbered in walk order.
+type job struct {
+	seq  int
+	item corpus.Item
+}
+
+// outcome is one input's result, sent from a worker to the writer. Walk
+// problems have seq -1: they are reported at once.
+type outcome struct {
+	seq    int
+	source string
+	entry  *store.Entry
+	known  bool
+	err    error
+}
+
+// Ingest stores every new input under cfg.Paths with its claims. Inputs
+// that fail are reported through OnError and counted; the others are still
+// stored. The error is non-nil only when storing itself failed.
+func Ingest(ctx context.Context, cfg Config) (Report, error) {
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = DefaultBatchSize
+	}
+	if cfg.FlushEvery <= 0 {
+		cfg.FlushEvery = DefaultFlushEvery
+	}
+	if cfg.Progress == nil {
+		cfg.Progress = func() {}
+	}
+	if cfg.OnError == nil {
+		cfg.OnError = func(string, error) {}
+	}
+	n := workers(cfg.Workers)
+
+	// work stops the walker and workers: on interruption, or when the
+	// writer fails.
+	work, stop := context.WithCancel(ctx)
+	defer stop()
+
+	found := make(chan corpus.Item, n*4)
+	jobs := make(chan job, n*4)
+	outcomes := make(chan outcome, n*4)
+	// window holds a token for every input between the walk and the
+	// writer, bounding how far the workers run ahead of the input the
+	// writer waits for, and so the writer's reorder buffer.
+	window := make(chan struct{}, reorderWindow(n))
+	var rep Report
+	var producers sync.WaitGroup
+
+	producers.Add(2)
+	go func() {
+		defer producers.Done()
+		defer close(found)
+		tally, _ := corpus.Walk(work, cfg.Paths, found, func(path string, err error) {
+			select {
+			case outcomes <- outcome{seq: -1, source: path, err: err}:
+			case <-work.Done():
+			}
+		})
+		rep.Tally = tally // read by the writer only after producers finish
+	}()
+	go func() {
+		defer producers.Done()
+		defer close(jobs)
+		seq := 0
+		for it := range found {
+			select {
+			case window <- struct{}{}:
+			case <-work.Done():
+				return
+			}
+			select {
+			case jobs <- job{seq: seq, item: it}:
+				seq++
+			case <-work.Done():
+				return
+			}
+		}
+	}()
+	for range n {
+		producers.Add(1)
+		go func() {
+			defer producers.Done()
+			for j := range jobs {
+				o := process(work, cfg, j.item)
+				o.seq = j.seq
+				select {
+				case outcomes <- o:
+				case <-work.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		producers.Wait()
+		close(outcomes)
+	}()
+
+	w := writer{cfg: cfg, rep: &rep, window: window, pending: map[int]outcome{}}
+	err := w.run(ctx, outcomes)
+	if err != nil {
+		stop()
+	}
+	for range outcomes { // let the producers finish
+	}
+	if ctx.Err() != nil {
+		rep.Interrupted = true
+	}
+	if ferr := w.finish(); err == nil {
+		err = ferr
+	}
+	return rep, err
+}
+
+// process reads, cleans and extracts one input.
+func process(ctx context.Context, cfg Config, it corpus.Item) outcome {
+	in, err := corpus.Read(it, cfg.MaxBytes)
+	if err != nil {
+		return outcome{source: it.Path, err: fmt.Errorf("read: %w", err)}
+	}
+	known, err := cfg.Store.HasDocument(ctx, in.Hash)
+	if err != nil {
+		return outcome{source: it.Path, err: err}
+	}
+	if known {
+		return outcome{source: it.Path, known: true}
+	}
+	doc, err := fetch.Clean(in, cfg.Extractor.Rules())
+	if err != nil {
+		return outcome{source: it.Path, err: err}
+	}
+	entry, err := store.NewEntry(doc, cfg.Extractor.Extract(doc))
+	if err != nil {
+		return outcome{source: it.Path, err: err}
+	}
+	return outcome{source: it.Path, entry: &entry}
+}
+
+// writer is the single goroutine that stores results in batches, in walk
+// order, so that document ids follow the order of the inputs.
+type writer struct {
+	cfg     Config
+	rep     *Report
+	batch   []store.Entry
+	window  <-chan struct{}
+	pending map[int]outcome
+	next    int
+}
+
+func (w *writer) run(ctx context.Context, outcomes <-chan outcome) error {
+	tick := time.NewTicker(w.cfg.FlushEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case o, ok := <-outcomes:
+			if !ok {
+				return w.flush()
+			}
+			if o.seq < 0 {
+				w.rep.Failed++
+				w.cfg.OnError(o.source, o.err)
+				continue
+			}
+			w.pending[o.seq] = o
+			for {
+				o, ok := w.pending[w.next]
+				if !ok {
+					break
+				}
+				delete(w.pending, w.next)
+				w.next++
+				<-w.window
+				if err := w.handle(o); err != nil {
+					return err
+				}
+			}
+		case <-tick.C:
+			if err := w.flush(); err != nil {
+				return err
+			}
+		case <-ctx.Done():
+			// Keep what was finished: it is whole and worth storing.
+			return w.flush()
+		}
+	}
+}
+
+// handle takes one input's outcome, in walk order.
+func (w *writer) handle(o outcome) error {
+	w.cfg.Progress()
+	switch {
+	case o.err != nil:
+		w.rep.Failed++
+		w.cfg.OnError(o.source, o.err)
+	case o.known:
+		w.rep.Known++
+	default:
+		w.batch = append(w.batch, *o.entry)
+		if len(w.batch) >= w.cfg.BatchSize {
+			return w.flush()
+		}
+	}
+	return nil
+}
+
+func (w *writer) flush() error {
+	if len(w.batch) == 0 {
+		return nil
+	}
+	// Storing must complete even when the ingest is being interrupted.
+	ctx := context.WithoutCancel(context.Background())
+	if w.rep.RunID == 0 {
+		r := w.cfg.Extractor.Rules()
+		id, err := w.cfg.Store.BeginRun(ctx, claimex.RunIngest, store.RunRules{Name: r.Name, Hash: r.Hash, Text: r.Text})
+		if err != nil {
+			return err
+		}
+		w.rep.RunID = id
+	}
+	written, err := w.cfg.Store.WriteEntries(ctx, w.rep.RunID, w.batch)
+	if err != nil {
+		return err
+	}
+	for i, wr := range written {
+		if wr.Duplicate {
+			w.rep.Known++
+			continue
+		}
+		w.rep.New++
+		for _, c := range w.batch[i].Claims {
+			if c.Kind == claimex.KindCount {
+				w.rep.Counts++
+			} else {
+				w.rep.Entities++
+			}
+		}
+		if w.cfg.OnWritten != nil {
+			w.cfg.OnWritten(wr)
+		}
+	}
+	w.batch = w.batch[:0]
+	return nil
+}
+
+// finish records the end of the run, if one was begun.
+func (w *writer) finish() error {
+	if w.rep.RunID == 0 {
+		return nil
+	}
+	status := claimex.RunDone
+	if w.rep.Interrupted {
+		status = claimex.RunFailed
+	}
+	err := w.cfg.Store.FinishRun(context.WithoutCancel(context.Background()), w.rep.RunID, status,
+		w.rep.New, w.rep.Counts+w.rep.Entities, w.rep.Failed)
+	if err != nil {
+		return errors.Join(errors.New("ingest: record run end"), err)
+	}
+	return nil
+}

@@ -1,0 +1,112 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/claimex/claimex"
+)
+
+// ClaimView is a current claim as readers see it: the claim, what is
+// known of its document, and its review.
+type ClaimView struct {
+	claimex.Claim
+	Source    string
+	Published string
+	Status    claimex.Status
+	// ReviewedValue is the value a reviewer corrected the figure to.
+	ReviewedValue *float64
+	Note          string
+}
+
+// ClaimFilter selects claims; zero fields select everything.
+type ClaimFilter struct {
+	Kind       claimex.Kind
+	Category   claimex.Category
+	Status     claimex.Status
+	DocumentID int64
+	// Source matches documents whose source contains it.
+	Source string
+}
+
+// Claims calls fn for every current claim that f selects, in document and
+// text order. Each claim's Sentence is cut from its document's text.
+func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) error) error {
+	var where []string
+	var args []any
+	if f.Kind != "" {
+		where, args = append(where, "c.kind = ?"), append(args, f.Kind)
+	}
+	if f.Category != "" {
+		where, args = append(where, "c.category = ?"), append(args, f.Category)
+	}
+	if f.Status != "" {
+		where, args = append(where, "COALESCE(r.status, 'unreviewed') = ?"), append(args, f.Status)
+	}
+	if f.DocumentID != 0 {
+		where, args = append(where, "c.document_id = ?"), append(args, f.DocumentID)
+	}
+	if f.Source != "" {
+		where, args = append(where, "instr(d.source, ?) > 0"), append(args, f.Source)
+	}
+	q := `SELECT c.id, c.key, c.document_id, c.run_id, c.kind, c.category, c.value, c.value_max, c.qualifier,
+		c.vague, c.subject, c.entity_type, c.canonical, c.attribution, c.location, c.text, c.start, c."end",
+		c.sentence_start, c.sentence_end, c.prefix, c.suffix, c.rule, d.source, d.published,
+		COALESCE(r.status, 'unreviewed'), r.value, COALESCE(r.note, '')
+		FROM claims c
+		JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
+		LEFT JOIN reviews r ON r.key = c.key`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY c.document_id, c.start, c.id"
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("read claims: %w", err)
+	}
+	defer rows.Close()
+	texts := docTexts{s: s}
+	for rows.Next() {
+		var v ClaimView
+		c := &v.Claim
+		if err := rows.Scan(&c.ID, &c.Key, &c.DocumentID, &c.RunID, &c.Kind, &c.Category, &c.Value, &c.ValueMax,
+			&c.Qualifier, &c.Vague, &c.Subject, &c.EntityType, &c.Canonical, &c.Attribution, &c.Location, &c.Text,
+			&c.Start, &c.End, &c.SentenceStart, &c.SentenceEnd, &c.Prefix, &c.Suffix, &c.Rule, &v.Source,
+			&v.Published, &v.Status, &v.ReviewedValue, &v.Note); err != nil {
+			return fmt.Errorf("read claims: %w", err)
+		}
+		if c.Sentence, err = texts.cut(ctx, c.DocumentID, c.SentenceStart, c.SentenceEnd); err != nil {
+			return err
+		}
+		if err := fn(v); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// docTexts cuts code-point ranges out of document texts, keeping the
+// current document's text decoded while claims are read in document order.
+type docTexts struct {
+	s     *Store
+	id    int64
+	runes []rune
+}
+
+func (t *docTexts) cut(ctx context.Context, id int64, start, end int) (string, error) {
+	if id != t.id || t.runes == nil {
+		var text string
+		err := t.s.db.QueryRowContext(ctx, "SELECT text FROM documents WHERE id = ?", id).Scan(&text)
+		if err != nil && err != sql.ErrNoRows {
+			return "", fmt.Errorf("read document %d: %w", id, err)
+		}
+		t.id, t.runes = id, []rune(text)
+	}
+	start, end = max(0, min(start, len(t.runes))), max(0, min(end, len(t.runes)))
+	if end < start {
+		return "", nil
+	}
+	return string(t.runes[start:end]), nil
+}

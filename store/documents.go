@@ -1,0 +1,116 @@
+package store
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/claimex/claimex"
+)
+
+// HasDocument reports whether an input with this hash is stored.
+func (s *Store) HasDocument(ctx context.Context, hash string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM documents WHERE hash = ?", hash).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("look up document: %w", err)
+	}
+	return true, nil
+}
+
+// DocumentSummary is a document with how many current claims it has.
+type DocumentSummary struct {
+	ID        int64
+	Source    string
+	Title     string
+	Published string
+	Counts    int
+	Entities  int
+}
+
+// DocumentSummaries lists every document with its current claim counts,
+// in ingest order.
+func (s *Store) DocumentSummaries(ctx context.Context) ([]DocumentSummary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.source, d.title, d.published,
+		COUNT(c.id) FILTER (WHERE c.kind = 'count'), COUNT(c.id) FILTER (WHERE c.kind = 'entity')
+		FROM documents d LEFT JOIN claims c ON c.document_id = d.id AND c.run_id = d.run_id
+		GROUP BY d.id ORDER BY d.id`)
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	var out []DocumentSummary
+	for rows.Next() {
+		var d DocumentSummary
+		if err := rows.Scan(&d.ID, &d.Source, &d.Title, &d.Published, &d.Counts, &d.Entities); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Documents calls fn for every document, in ingest order, with its clean
+// text and metadata; raw bytes are loaded only when withRaw is set.
+func (s *Store) Documents(ctx context.Context, withRaw bool, fn func(claimex.Document) error) error {
+	raw := "NULL"
+	if withRaw {
+		raw = "raw"
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, source, format, title, published, byline, site, url,
+		lang, text, COALESCE(run_id, 0), ingested_at, `+raw+` FROM documents ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("read documents: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d claimex.Document
+		var ingested string
+		var packed []byte
+		if err := rows.Scan(&d.ID, &d.Hash, &d.Source, &d.Format, &d.Title, &d.Published, &d.Byline, &d.Site,
+			&d.URL, &d.Lang, &d.Text, &d.RunID, &ingested, &packed); err != nil {
+			return fmt.Errorf("read documents: %w", err)
+		}
+		d.IngestedAt = parseTime(ingested)
+		if withRaw {
+			if d.Raw, err = unpack(packed); err != nil {
+				return fmt.Errorf("read document %d: raw bytes: %w", d.ID, err)
+			}
+		}
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// pack compresses raw input bytes for storage.
+func pack(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(b); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func unpack(b []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
+}

@@ -1,0 +1,57 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/claimex/claimex"
+)
+
+// RunRules is what a run records of its rules.
+type RunRules struct {
+	Name, Hash string
+	Text       []byte
+}
+
+// BeginRun records the start of a run and returns its id.
+func (s *Store) BeginRun(ctx context.Context, kind claimex.RunKind, r RunRules) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO runs (kind, version, rules_name, rules_hash, rules_text, started_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, kind, claimex.Version, r.Name, r.Hash, string(r.Text), timeText(time.Now()))
+	if err != nil {
+		return 0, fmt.Errorf("begin run: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// FinishRun records the end of a run and what it produced.
+func (s *Store) FinishRun(ctx context.Context, id int64, status claimex.RunStatus, docs, claims, failed int) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, finished_at = ?, documents = ?, claims = ?, failed = ?
+		WHERE id = ?`, status, timeText(time.Now()), docs, claims, failed, id)
+	if err != nil {
+		return fmt.Errorf("finish run %d: %w", id, err)
+	}
+	return nil
+}
+
+// Runs returns every run, oldest first.
+func (s *Store) Runs(ctx context.Context) ([]claimex.Run, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, kind, status, version, rules_hash, started_at,
+		COALESCE(finished_at, ''), documents, claims, failed FROM runs ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("list runs: %w", err)
+	}
+	defer rows.Close()
+	var out []claimex.Run
+	for rows.Next() {
+		var r claimex.Run
+		var started, finished string
+		if err := rows.Scan(&r.ID, &r.Kind, &r.Status, &r.Version, &r.RulesHash, &started, &finished,
+			&r.Documents, &r.Claims, &r.Failed); err != nil {
+			return nil, err
+		}
+		r.StartedAt, r.FinishedAt = parseTime(started), parseTime(finished)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,104 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/claimex/claimex"
+)
+
+// Entry is a cleaned document with its claims, ready to store. NewEntry
+// compresses the raw bytes, so that work happens on the caller's
+// goroutine rather than in the single writer.
+type Entry struct {
+	Doc    claimex.Document
+	Claims []claimex.Claim
+	packed []byte
+}
+
+// NewEntry prepares doc and its claims for WriteEntries.
+func NewEntry(doc claimex.Document, claims []claimex.Claim) (Entry, error) {
+	packed, err := pack(doc.Raw)
+	if err != nil {
+		return Entry{}, fmt.Errorf("compress %s: %w", doc.Source, err)
+	}
+	return Entry{Doc: doc, Claims: claims, packed: packed}, nil
+}
+
+// Written says what became of one entry.
+type Written struct {
+	Source string
+	ID     int64
+	// Duplicate is set when a document with the same hash was already
+	// stored (by another input of the same batch or another process); the
+	// entry was then not written.
+	Duplicate bool
+	Claims    int
+}
+
+// WriteEntries stores a batch of new documents and their claims as claims
+// of run runID, in one transaction: all of the batch is stored or none.
+func (s *Store) WriteEntries(ctx context.Context, runID int64, batch []Entry) ([]Written, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("write documents: %w", err)
+	}
+	defer tx.Rollback()
+	docStmt, err := tx.PrepareContext(ctx, `INSERT INTO documents (hash, source, format, raw, raw_size, title,
+		published, byline, site, url, lang, text, run_id, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`)
+	if err != nil {
+		return nil, fmt.Errorf("write documents: %w", err)
+	}
+	defer docStmt.Close()
+	claimStmt, err := prepareClaimInsert(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("write documents: %w", err)
+	}
+	defer claimStmt.Close()
+
+	now := timeText(time.Now())
+	out := make([]Written, 0, len(batch))
+	for _, e := range batch {
+		d := e.Doc
+		w := Written{Source: d.Source}
+		err := docStmt.QueryRowContext(ctx, d.Hash, d.Source, d.Format, e.packed, len(d.Raw), d.Title, d.Published,
+			d.Byline, d.Site, d.URL, d.Lang, d.Text, runID, now).Scan(&w.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			w.Duplicate = true
+			out = append(out, w)
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("write %s: %w", d.Source, err)
+		}
+		for _, c := range e.Claims {
+			if err := insertClaim(ctx, claimStmt, w.ID, runID, c); err != nil {
+				return nil, fmt.Errorf("write %s: claim: %w", d.Source, err)
+			}
+		}
+		w.Claims = len(e.Claims)
+		out = append(out, w)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("write documents: commit: %w", err)
+	}
+	return out, nil
+}
+
+func prepareClaimInsert(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
+	return tx.PrepareContext(ctx, `INSERT INTO claims (key, document_id, run_id, kind, category, value, value_max,
+		qualifier, vague, subject, entity_type, canonical, attribution, location, text, start, "end",
+		sentence_start, sentence_end, prefix, suffix, rule)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+}
+
+func insertClaim(ctx context.Context, stmt *sql.Stmt, docID, runID int64, c claimex.Claim) error {
+	_, err := stmt.ExecContext(ctx, c.Key, docID, runID, c.Kind, c.Category, c.Value, c.ValueMax, c.Qualifier,
+		c.Vague, c.Subject, c.EntityType, c.Canonical, c.Attribution, c.Location, c.Text, c.Start, c.End,
+		c.SentenceStart, c.SentenceEnd, c.Prefix, c.Suffix, c.Rule)
+	return err
+}
