@@ -9,6 +9,8 @@ package extract
 import (
 	"fmt"
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/rules"
@@ -26,7 +28,7 @@ type Extractor struct {
 	tokenizer *tokenize.Tokenizer
 	tagger    *tag.Tagger
 	ner       *ner.Extracter
-	lex       lexicon
+	lex       *lexicon
 }
 
 // New returns an Extractor for r.
@@ -53,6 +55,46 @@ func New(r *rules.Rules) (*Extractor, error) {
 	}, nil
 }
 
+// english reports whether a document is in English, which the rules
+// are written for: its declared language, or else enough common English
+// words in it. Short texts are given the benefit of the doubt.
+func (x *Extractor) english(doc claimex.Document, sents []*sentence) bool {
+	if doc.Lang != "" {
+		return strings.HasPrefix(strings.ToLower(doc.Lang), "en")
+	}
+	words, common := 0, 0
+	for _, s := range sents {
+		for i, w := range s.words {
+			if w == "" || !unicode.IsLetter([]rune(w)[0]) {
+				continue
+			}
+			words++
+			if x.lex.english.has(s.words, i) {
+				common++
+			}
+		}
+	}
+	return words < 40 || common*100 >= words*12
+}
+
+// dropStrayOthers keeps counts of other things only in documents that
+// also count something the rules name: "546 criminal cases" in a report of
+// riots is worth a reviewer's time, "10 olives" in a recipe is not.
+func dropStrayOthers(claims []claimex.Claim) []claimex.Claim {
+	for _, c := range claims {
+		if c.Kind == claimex.KindCount && c.Category != claimex.Other {
+			return claims
+		}
+	}
+	out := claims[:0]
+	for _, c := range claims {
+		if c.Kind != claimex.KindCount || c.Category != claimex.Other {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Rules returns the rules the Extractor applies.
 func (x *Extractor) Rules() *rules.Rules { return x.rules }
 
@@ -60,11 +102,18 @@ func (x *Extractor) Rules() *rules.Rules { return x.rules }
 // anchored in doc.Text.
 func (x *Extractor) Extract(doc claimex.Document) []claimex.Claim {
 	t := newText(doc.Text)
-	var claims []claimex.Claim
-	for _, s := range x.sentences(doc.Text) {
-		claims = append(claims, x.counts(s)...)
-		claims = append(claims, x.entities(s)...)
+	sents := x.sentences(doc.Text)
+	if !x.english(doc, sents) {
+		return nil
 	}
+	var claims []claimex.Claim
+	d := &discourse{para: -1}
+	for _, s := range sents {
+		x.counts(s, d, &claims)
+		claims = append(claims, x.entities(s)...)
+		d.remember(s.ents)
+	}
+	claims = dropStrayOthers(claims)
 	harmonizeTypes(doc.Text, claims)
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
 	t.anchor(doc.Hash, claims)

@@ -259,3 +259,26 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// TestNonEnglish: the rules are English; a text in another language gives
+// no claims rather than nonsense ("2015 verabschiedeten" is not killed).
+func TestNonEnglish(t *testing.T) {
+	x := extractor(t)
+	german := "Mit dem 2015 verabschiedeten E-Health-Gesetz wurde die elektronische Patientenakte als freiwillige " +
+		"Anwendung für alle Versicherten eingeführt. Nach Angaben der Behörden wurden bei den Unruhen 300 Menschen " +
+		"getötet und mehr als 4.500 verletzt. Die Regierung kündigte an, die Gesetze zu überarbeiten, und die " +
+		"Krankenkassen sollen ihren Versicherten ab dem kommenden Jahr eine App anbieten, mit der sie ihre Daten " +
+		"selbst verwalten können."
+	if claims := x.Extract(docOf(german)); len(claims) != 0 {
+		t.Errorf("German text gave %d claims: %s", len(claims), describe(claims))
+	}
+	english := docOf("Police said 12 people were killed.")
+	english.Lang = "de"
+	if claims := x.Extract(english); len(claims) != 0 {
+		t.Errorf("a document declared German gave %d claims", len(claims))
+	}
+	english.Lang = "en-GB"
+	if claims := x.Extract(english); len(claims) == 0 {
+		t.Error("a document declared en-GB gave no claims")
+	}
+}

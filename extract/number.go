@@ -32,12 +32,12 @@ var tensWords = map[string]float64{
 
 var scaleWords = map[string]float64{
 	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-	"mn": 1e6, "bn": 1e9, "m": 1e6,
+	"mn": 1e6, "bn": 1e9, "m": 1e6, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
 // ParseNumber reads a figure at the start of words (folded: lower case,
 // plain dashes). It knows digits with thousands separators ("4,500"),
-// decimals with scale words ("1.2 million", "2m"), number words ("three",
+// decimals with scale words ("1.2 million", "2m", "50 lakh"), number words ("three",
 // "twenty-six", "a hundred", "two thousand", "a dozen"), ranges ("between
 // 20 and 30", "20-30", "20 to 30", "two or three") and "1,000-plus".
 func ParseNumber(words []string) (Number, bool) {
@@ -102,10 +102,10 @@ func digitNumber(words []string) (Number, bool) {
 		return Number{Value: a, Max: b, IsRange: true, Words: 1}, true
 	}
 	scale := 1.0
-	for _, suffix := range []string{"bn", "mn", "m", "k"} {
+	for _, suffix := range []string{"bn", "mn", "m"} {
 		if base, ok := strings.CutSuffix(w, suffix); ok && base != "" && isDigit(base[len(base)-1]) {
 			w = base
-			scale = map[string]float64{"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}[suffix]
+			scale = scaleWords[suffix]
 			break
 		}
 	}
@@ -116,7 +116,7 @@ func digitNumber(words []string) (Number, bool) {
 	n.Value = v * scale
 	n.Words = 1
 	if scale == 1 && len(words) > 1 && !n.Plus {
-		if s, ok := scaleWords[words[1]]; ok && s >= 1e3 {
+		if s, ok := scaleWords[words[1]]; ok && s >= 1e3 && len(words[1]) > 2 {
 			n.Value = v * s
 			n.Words = 2
 		}

@@ -27,7 +27,9 @@ func TestParseNumber(t *testing.T) {
 		{in: "3 billion", value: 3e9, words: 2},
 		{in: "2m people", value: 2e6, words: 1},
 		{in: "1.5bn", value: 1.5e9, words: 1},
-		{in: "10k", value: 1e4, words: 1},
+		{in: "10k", invalid: true}, // "4K" is a screen, "10k" a race
+		{in: "50 lakh people", value: 5e6, words: 2},
+		{in: "2 crore", value: 2e7, words: 2},
 		{in: "4 hundred", value: 4, words: 1}, // "hundred" only scales words
 		{in: "three children", value: 3, words: 1},
 		{in: "twenty-six people", value: 26, words: 1},

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimex/claimex/rules"
 	"github.com/jdkato/prose/v3/token"
@@ -12,10 +14,19 @@ import (
 type sentence struct {
 	text  string
 	start int
-	toks  []token.Token
+	// para numbers the paragraph (line of the clean text) holding the
+	// sentence.
+	para int
+	toks []token.Token
 	// words are the folded token texts, for matching rules.
 	words []string
 	ents  []entity
+	// entAt gives, for each token, the index in ents of the entity it
+	// belongs to, or -1.
+	entAt []int
+	// titleCase is set for headlines written In Title Case, where
+	// capitals say nothing about names.
+	titleCase bool
 }
 
 type entity struct {
@@ -29,13 +40,16 @@ type entity struct {
 // tokenises, tags and labels entities in each.
 func (x *Extractor) sentences(text string) []*sentence {
 	var out []*sentence
-	offset := 0
+	offset, para := 0, 0
 	for line := range strings.Lines(text) {
 		block := strings.TrimRight(line, "\n")
 		if strings.TrimSpace(block) != "" {
 			for _, seg := range x.segmenter.Segment(block) {
-				out = append(out, x.analyse(seg.Text, offset+seg.Start))
+				s := x.analyse(seg.Text, offset+seg.Start)
+				s.para = para
+				out = append(out, s)
 			}
+			para++
 		}
 		offset += len(line)
 	}
@@ -60,14 +74,93 @@ func (x *Extractor) analyse(text string, start int) *sentence {
 		s.ents = append(s.ents, entity{text: e.Text, label: e.Label, start: e.Start + start, first: first, last: last})
 	}
 	s.words = make([]string, len(s.toks))
+	s.entAt = make([]int, len(s.toks))
 	for i := range s.toks {
 		s.words[i] = rules.Fold(s.toks[i].Text)
 		s.toks[i].Start += start
+		s.entAt[i] = -1
 	}
+	for k, e := range s.ents {
+		for i := e.first; i >= 0 && i <= e.last; i++ {
+			s.entAt[i] = k
+		}
+	}
+	s.titleCase = isTitleCase(s.toks)
 	return s
 }
 
 // span returns the document byte range covering tokens i..j inclusive.
 func (s *sentence) span(i, j int) (int, int) {
 	return s.toks[i].Start, s.toks[j].End()
+}
+
+// tag returns the part-of-speech tag of token i, or "" past the ends.
+func (s *sentence) tag(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.toks[i].Tag
+}
+
+// word returns the folded word i, or "" past the ends.
+func (s *sentence) word(i int) string {
+	if i < 0 || i >= len(s.words) {
+		return ""
+	}
+	return s.words[i]
+}
+
+// capitalized reports whether token i starts with an upper-case letter.
+func (s *sentence) capitalized(i int) bool {
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s.toks[i].Text)
+	return unicode.IsUpper(r)
+}
+
+// cut returns the sentence text of tokens i..j inclusive.
+func (s *sentence) cut(i, j int) string {
+	a, b := s.span(i, j)
+	return s.text[a-s.start : b-s.start]
+}
+
+// isQuote reports whether w is a quotation mark.
+func isQuote(w string) bool {
+	return w == "\"" || w == "'" || w == "``" || w == "''"
+}
+
+// isBreak reports whether w ends a clause: sentence punctuation,
+// semicolons, colons, brackets and dashes.
+func isBreak(w string) bool {
+	switch w {
+	case ".", ";", ":", "!", "?", "(", ")", "[", "]", "-", "--", "|":
+		return true
+	}
+	return false
+}
+
+func isNounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }
+
+func isVerbTag(tag string) bool {
+	return tag == "VB" || tag == "VBD" || tag == "VBP" || tag == "VBZ" || tag == "MD"
+}
+
+func isAdjTag(tag string) bool { return strings.HasPrefix(tag, "JJ") }
+
+// isTitleCase reports whether most words of four letters or more start
+// with a capital, as in headlines.
+func isTitleCase(toks []token.Token) bool {
+	long, caps := 0, 0
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if utf8.RuneCountInString(t.Text) < 4 || !unicode.IsLetter(r) {
+			continue
+		}
+		long++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return long >= 3 && caps*10 >= long*7
 }

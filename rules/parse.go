@@ -30,6 +30,7 @@ func Parse(name string, data []byte) (*Rules, error) {
 		p.errorf(root, "the rules file must be a mapping of sections, found %s", kindName(root))
 		return nil, p.errs
 	}
+	g, a, nc := &r.Grammar, &r.Attribution, &r.NotCounts
 	seen := map[string]bool{}
 	p.eachPair(root, func(key, val *yaml.Node) {
 		seen[key.Value] = true
@@ -42,13 +43,34 @@ func Parse(name string, data []byte) (*Rules, error) {
 		case "categories":
 			r.Categories = p.categories(val)
 		case "qualifiers":
-			r.Qualifiers = p.qualifiers(val)
+			p.lists(val, "qualifiers", map[string]func(*yaml.Node){
+				"before": func(n *yaml.Node) { r.Before = p.qualifiers(n) },
+				"after":  func(n *yaml.Node) { r.After = p.qualifiers(n) },
+			})
 		case "vague":
 			r.Vague = p.phrases(val)
+		case "zero":
+			r.Zero = p.phrases(val)
+		case "grammar":
+			p.lists(val, "grammar", phraseFields(p, map[string]*[]Phrase{
+				"links": &g.Links, "negations": &g.Negations, "partitives": &g.Partitives, "frames": &g.Frames,
+				"appositions": &g.Appositions, "count_nouns": &g.CountNouns, "connectors": &g.Connectors,
+				"place_prepositions": &g.PlacePrepositions, "prepositions": &g.Prepositions, "determiners": &g.Determiners,
+				"additives": &g.Additives, "time_words": &g.TimeWords, "english": &g.English,
+			}))
+		case "attribution":
+			p.lists(val, "attribution", phraseFields(p, map[string]*[]Phrase{
+				"verbs": &a.Verbs, "before_source": &a.BeforeSource,
+			}))
+		case "not_counts":
+			p.lists(val, "not_counts", phraseFields(p, map[string]*[]Phrase{
+				"units": &nc.Units, "things": &nc.Things, "currencies": &nc.Currencies, "labels": &nc.Labels, "operators": &nc.Operators, "streets": &nc.Streets,
+				"months": &nc.Months, "scores": &nc.Scores, "score_verbs": &nc.ScoreVerbs,
+			}))
 		case "boilerplate":
 			r.Boilerplate = p.boilerplate(val)
 		default:
-			p.errorf(key, "unknown section %q (known: version, categories, qualifiers, vague, boilerplate)", key.Value)
+			p.errorf(key, "unknown section %q (known: %s)", key.Value, strings.Join(sections, ", "))
 		}
 	})
 	for _, need := range []string{"version", "categories", "qualifiers"} {
@@ -62,6 +84,9 @@ func Parse(name string, data []byte) (*Rules, error) {
 	}
 	return r, nil
 }
+
+var sections = []string{"version", "categories", "qualifiers", "vague", "zero", "grammar", "attribution",
+	"not_counts", "boilerplate"}
 
 type parser struct {
 	file string
@@ -116,6 +141,32 @@ func (p *parser) eachPair(n *yaml.Node, fn func(key, val *yaml.Node)) {
 	}
 }
 
+// lists reads a mapping whose keys are the known fields of section.
+func (p *parser) lists(n *yaml.Node, section string, fields map[string]func(*yaml.Node)) {
+	p.eachPair(n, func(key, val *yaml.Node) {
+		read, ok := fields[key.Value]
+		if !ok {
+			known := make([]string, 0, len(fields))
+			for k := range fields {
+				known = append(known, k)
+			}
+			sort.Strings(known)
+			p.errorf(key, "unknown field %q in %s (known: %s)", key.Value, section, strings.Join(known, ", "))
+			return
+		}
+		read(val)
+	})
+}
+
+// phraseFields makes readers of phrase lists into the given fields.
+func phraseFields(p *parser, fields map[string]*[]Phrase) map[string]func(*yaml.Node) {
+	out := make(map[string]func(*yaml.Node), len(fields))
+	for name, dst := range fields {
+		out[name] = func(n *yaml.Node) { *dst = p.phrases(n) }
+	}
+	return out
+}
+
 // strings reads a list of non-empty strings.
 func (p *parser) strings(n *yaml.Node) []*yaml.Node {
 	if n.Kind != yaml.SequenceNode {
@@ -142,13 +193,8 @@ func (p *parser) phrases(n *yaml.Node) []Phrase {
 	var out []Phrase
 	seen := map[string]int{}
 	for _, item := range p.strings(n) {
-		ph := parsePhrase(item.Value)
-		if len(ph.Words) == 0 {
-			p.errorf(item, "%q has no words", item.Value)
-			continue
-		}
-		if strings.Contains(strings.TrimSuffix(strings.TrimSpace(item.Value), "*"), "*") {
-			p.errorf(item, "%q: * may only end a phrase", item.Value)
+		ph, ok := p.phrase(item)
+		if !ok {
 			continue
 		}
 		if line, dup := seen[ph.String()]; dup {
@@ -161,23 +207,49 @@ func (p *parser) phrases(n *yaml.Node) []Phrase {
 	return out
 }
 
+func (p *parser) phrase(item *yaml.Node) (Phrase, bool) {
+	ph := parsePhrase(item.Value)
+	if len(ph.Words) == 0 {
+		p.errorf(item, "%q has no words", item.Value)
+		return ph, false
+	}
+	if strings.Contains(strings.TrimSuffix(strings.TrimSpace(item.Value), "*"), "*") {
+		p.errorf(item, "%q: * may only end a phrase", item.Value)
+		return ph, false
+	}
+	ph.Line = item.Line
+	return ph, true
+}
+
 func (p *parser) categories(n *yaml.Node) []Category {
 	var out []Category
+	// owner records, for each trigger, the category that has it, so that
+	// one word cannot mean two categories.
+	owner := map[string]string{}
+	claim := func(kind string, name claimex.Category, list []Phrase) {
+		for _, ph := range list {
+			key := kind + ":" + ph.String()
+			if prev, dup := owner[key]; dup {
+				p.errs = append(p.errs, Error{File: p.file, Line: ph.Line,
+					Msg: fmt.Sprintf("%s %q is also a %s of %s", kind, ph.String(), kind, prev)})
+				continue
+			}
+			owner[key] = string(name)
+		}
+	}
 	p.eachPair(n, func(key, val *yaml.Node) {
 		name := claimex.Category(key.Value)
-		if !claimex.ValidCategory(name) {
+		if !claimex.ValidCategory(name) || name == claimex.Other {
 			p.errorf(key, "unknown category %q (known: %s)", key.Value, joinCategories())
 			return
 		}
 		c := Category{Name: name}
-		p.eachPair(val, func(k, v *yaml.Node) {
-			switch k.Value {
-			case "triggers":
-				c.Triggers = p.phrases(v)
-			default:
-				p.errorf(k, "unknown field %q in category %s (known: triggers)", k.Value, name)
-			}
+		p.lists(val, "category "+key.Value, map[string]func(*yaml.Node){
+			"predicates": func(n *yaml.Node) { c.Predicates = p.phrases(n) },
+			"nouns":      func(n *yaml.Node) { c.Nouns = p.phrases(n) },
 		})
+		claim("predicate", name, c.Predicates)
+		claim("noun", name, c.Nouns)
 		out = append(out, c)
 	})
 	return out
@@ -197,16 +269,15 @@ func (p *parser) qualifiers(n *yaml.Node) []Qualifier {
 }
 
 func (p *parser) boilerplate(n *yaml.Node) Boilerplate {
-	var b Boilerplate
-	p.eachPair(n, func(key, val *yaml.Node) {
-		switch key.Value {
-		case "lines":
-			b.lineSet = map[string]bool{}
+	b := Boilerplate{lineSet: map[string]bool{}}
+	p.lists(n, "boilerplate", map[string]func(*yaml.Node){
+		"lines": func(val *yaml.Node) {
 			for _, item := range p.strings(val) {
 				b.Lines = append(b.Lines, Fold(item.Value))
 				b.lineSet[Fold(item.Value)] = true
 			}
-		case "patterns":
+		},
+		"patterns": func(val *yaml.Node) {
 			for _, item := range p.strings(val) {
 				re, err := regexp.Compile(`^(?:` + item.Value + `)$`)
 				if err != nil {
@@ -215,17 +286,17 @@ func (p *parser) boilerplate(n *yaml.Node) Boilerplate {
 				}
 				b.Patterns = append(b.Patterns, re)
 			}
-		default:
-			p.errorf(key, "unknown field %q in boilerplate (known: lines, patterns)", key.Value)
-		}
+		},
 	})
 	return b
 }
 
 func joinCategories() string {
-	names := make([]string, len(claimex.Categories))
-	for i, c := range claimex.Categories {
-		names[i] = string(c)
+	var names []string
+	for _, c := range claimex.Categories {
+		if c != claimex.Other {
+			names = append(names, string(c))
+		}
 	}
 	return strings.Join(names, ", ")
 }

@@ -12,6 +12,8 @@ type Phrase struct {
 	// Prefix is set when the phrase ended in "*": its last word matches
 	// any word it begins.
 	Prefix bool
+	// Line is where the phrase stands in its rules file.
+	Line int
 }
 
 // String returns the phrase as it would be written in the rules file.

@@ -36,24 +36,54 @@ type Rules struct {
 	// Categories are the count categories with their triggers, in file
 	// order.
 	Categories []Category
-	// Qualifiers map phrases before a figure to a qualifier.
-	Qualifiers []Qualifier
-	// Vague are amounts without a number ("dozens").
-	Vague []Phrase
+	// Before and After map the words either side of a figure to a
+	// qualifier ("more than 4,500", "1,000 or more").
+	Before, After []Qualifier
+	// Vague are amounts without a number ("dozens"); Zero are words that
+	// state none ("no one").
+	Vague, Zero []Phrase
+	Grammar     Grammar
+	Attribution Attribution
+	NotCounts   NotCounts
 	// Boilerplate drives line-level cleaning of plain-text inputs.
 	Boilerplate Boilerplate
 }
 
 // Category is one count category and the words that signal it.
 type Category struct {
-	Name     claimex.Category
-	Triggers []Phrase
+	Name claimex.Category
+	// Predicates say what happened to those counted ("killed", "dead").
+	Predicates []Phrase
+	// Nouns name what is counted ("deaths", "detainees").
+	Nouns []Phrase
 }
 
 // Qualifier is one qualifier and the phrases that signal it.
 type Qualifier struct {
 	Name    claimex.Qualifier
 	Phrases []Phrase
+}
+
+// Grammar holds the small words that shape a figure's clause; see the
+// comments of the default rules file for what each list does.
+type Grammar struct {
+	Links, Negations, Partitives, Frames, Appositions, CountNouns, Connectors, PlacePrepositions []Phrase
+	Prepositions, Determiners, Additives, TimeWords, English                                     []Phrase
+}
+
+// Attribution holds the words that name a figure's source.
+type Attribution struct {
+	// Verbs are reporting verbs ("said", "announced").
+	Verbs []Phrase
+	// BeforeSource are phrases followed by the source ("according to").
+	BeforeSource []Phrase
+}
+
+// NotCounts holds the words that mark a figure as something other than a
+// count of people: a duration, a measure, money, a label, a date or a
+// score.
+type NotCounts struct {
+	Units, Things, Currencies, Labels, Operators, Streets, Months, Scores, ScoreVerbs []Phrase
 }
 
 // Boilerplate lists what line-level cleaning removes.
@@ -112,4 +142,29 @@ func (b Boilerplate) Match(line string) bool {
 		}
 	}
 	return false
+}
+
+// Stats counts what a rules file holds.
+type Stats struct {
+	Categories, Triggers, Qualifiers, Words, Lines, Patterns int
+}
+
+// Stats counts the categories, triggers, qualifier phrases, other words
+// and phrases, boilerplate lines and patterns of r.
+func (r *Rules) Stats() Stats {
+	st := Stats{Categories: len(r.Categories), Lines: len(r.Boilerplate.Lines), Patterns: len(r.Boilerplate.Patterns)}
+	for _, c := range r.Categories {
+		st.Triggers += len(c.Predicates) + len(c.Nouns)
+	}
+	for _, q := range append(append([]Qualifier(nil), r.Before...), r.After...) {
+		st.Qualifiers += len(q.Phrases)
+	}
+	g, a, nc := r.Grammar, r.Attribution, r.NotCounts
+	for _, list := range [][]Phrase{r.Vague, r.Zero, g.Links, g.Negations, g.Partitives, g.Frames, g.Appositions,
+		g.CountNouns, g.Connectors, g.PlacePrepositions, g.Prepositions, g.Determiners, g.Additives, g.TimeWords,
+		g.English, a.Verbs, a.BeforeSource, nc.Units, nc.Things, nc.Currencies, nc.Labels, nc.Operators, nc.Streets,
+		nc.Months, nc.Scores, nc.ScoreVerbs} {
+		st.Words += len(list)
+	}
+	return st
 }

@@ -17,7 +17,7 @@ func TestDefaultParses(t *testing.T) {
 	}
 	have := map[claimex.Category]bool{}
 	for _, c := range r.Categories {
-		if len(c.Triggers) == 0 {
+		if len(c.Predicates)+len(c.Nouns) == 0 {
 			t.Errorf("category %s has no triggers", c.Name)
 		}
 		have[c.Name] = true
@@ -27,9 +27,18 @@ func TestDefaultParses(t *testing.T) {
 			t.Errorf("default rules lack category %s", want)
 		}
 	}
-	if len(r.Qualifiers) == 0 || len(r.Vague) == 0 || len(r.Boilerplate.Lines) == 0 || len(r.Boilerplate.Patterns) == 0 {
-		t.Errorf("default rules lack a section: %d qualifiers, %d vague, %d lines, %d patterns",
-			len(r.Qualifiers), len(r.Vague), len(r.Boilerplate.Lines), len(r.Boilerplate.Patterns))
+	lists := map[string]int{
+		"qualifiers.before": len(r.Before), "qualifiers.after": len(r.After), "vague": len(r.Vague), "zero": len(r.Zero),
+		"grammar.links": len(r.Grammar.Links), "grammar.partitives": len(r.Grammar.Partitives),
+		"grammar.count_nouns": len(r.Grammar.CountNouns), "grammar.connectors": len(r.Grammar.Connectors),
+		"attribution.verbs": len(r.Attribution.Verbs), "attribution.before_source": len(r.Attribution.BeforeSource),
+		"not_counts.units": len(r.NotCounts.Units), "not_counts.months": len(r.NotCounts.Months),
+		"boilerplate.lines": len(r.Boilerplate.Lines), "boilerplate.patterns": len(r.Boilerplate.Patterns),
+	}
+	for name, n := range lists {
+		if n == 0 {
+			t.Errorf("default rules have an empty %s", name)
+		}
 	}
 }
 
@@ -44,18 +53,23 @@ func TestParseErrors(t *testing.T) {
 		{"missing sections", "version: 1\n", []string{`1: missing section "categories"`, `1: missing section "qualifiers"`}},
 		{"wrong version", "version: 7\ncategories: {}\nqualifiers: {}\n", []string{"1: version must be 1"}},
 		{"unknown section", "version: 1\ncategories: {}\nqualifiers: {}\ntriggers: []\n", []string{`4: unknown section "triggers"`}},
-		{"unknown category", "version: 1\ncategories:\n  kiled:\n    triggers: [a]\nqualifiers: {}\n", []string{`3: unknown category "kiled"`}},
-		{"unknown category field", "version: 1\ncategories:\n  killed:\n    words: [a]\nqualifiers: {}\n", []string{`4: unknown field "words"`}},
-		{"duplicate trigger", "version: 1\ncategories:\n  killed:\n    triggers:\n      - dead\n      - Dead\nqualifiers: {}\n", []string{`6: "Dead" listed twice (first on line 5)`}},
-		{"empty trigger", "version: 1\ncategories:\n  killed:\n    triggers: ['  ']\nqualifiers: {}\n", []string{"4: empty entry"}},
-		{"star inside", "version: 1\ncategories:\n  killed:\n    triggers: ['de*ad']\nqualifiers: {}\n", []string{"4: \"de*ad\": * may only end a phrase"}},
-		{"not a list", "version: 1\ncategories:\n  killed:\n    triggers: dead\nqualifiers: {}\n", []string{"4: expected a list"}},
-		{"unknown qualifier", "version: 1\ncategories: {}\nqualifiers:\n  roughly: [about]\n", []string{`4: unknown qualifier "roughly"`}},
-		{"exact is not listed", "version: 1\ncategories: {}\nqualifiers:\n  exact: [precisely]\n", []string{`4: unknown qualifier "exact"`}},
+		{"unknown category", "version: 1\ncategories:\n  kiled:\n    predicates: [a]\nqualifiers: {}\n", []string{`3: unknown category "kiled"`}},
+		{"other has no triggers", "version: 1\ncategories:\n  other:\n    nouns: [things]\nqualifiers: {}\n", []string{`3: unknown category "other"`}},
+		{"unknown category field", "version: 1\ncategories:\n  killed:\n    words: [a]\nqualifiers: {}\n", []string{`4: unknown field "words" in category killed (known: nouns, predicates)`}},
+		{"duplicate trigger", "version: 1\ncategories:\n  killed:\n    predicates:\n      - dead\n      - Dead\nqualifiers: {}\n", []string{`6: "Dead" listed twice (first on line 5)`}},
+		{"trigger in two categories", "version: 1\ncategories:\n  killed:\n    nouns: [victims]\n  casualties:\n    nouns: [victims]\nqualifiers: {}\n", []string{`6: noun "victims" is also a noun of killed`}},
+		{"empty trigger", "version: 1\ncategories:\n  killed:\n    predicates: ['  ']\nqualifiers: {}\n", []string{"4: empty entry"}},
+		{"star inside", "version: 1\ncategories:\n  killed:\n    predicates: ['de*ad']\nqualifiers: {}\n", []string{"4: \"de*ad\": * may only end a phrase"}},
+		{"only a star", "version: 1\ncategories:\n  killed:\n    predicates: ['*']\nqualifiers: {}\n", []string{"4: \"*\" has no words"}},
+		{"not a list", "version: 1\ncategories:\n  killed:\n    predicates: dead\nqualifiers: {}\n", []string{"4: expected a list"}},
+		{"unknown qualifier", "version: 1\ncategories: {}\nqualifiers:\n  before:\n    roughly: [about]\n", []string{`5: unknown qualifier "roughly"`}},
+		{"exact is not listed", "version: 1\ncategories: {}\nqualifiers:\n  after:\n    exact: [precisely]\n", []string{`5: unknown qualifier "exact"`}},
+		{"qualifier side", "version: 1\ncategories: {}\nqualifiers:\n  during: {}\n", []string{`4: unknown field "during" in qualifiers (known: after, before)`}},
+		{"grammar field", "version: 1\ncategories: {}\nqualifiers: {}\ngrammar:\n  linkz: [is]\n", []string{`5: unknown field "linkz" in grammar`}},
 		{"bad pattern", "version: 1\ncategories: {}\nqualifiers: {}\nboilerplate:\n  patterns:\n    - 'a(b'\n", []string{"6: bad pattern"}},
 		{"duplicate key", "version: 1\ncategories: {}\nqualifiers: {}\nqualifiers: {}\n", []string{`4: "qualifiers" given twice (first on line 3)`}},
-		{"several at once", "version: 1\ncategories:\n  kiled:\n    triggers: [a]\n  killed:\n    triggers: [b, b]\nqualifiers:\n  over: [x]\n",
-			[]string{`3: unknown category`, `6: "b" listed twice`, `8: unknown qualifier "over"`}},
+		{"several at once", "version: 1\ncategories:\n  kiled:\n    predicates: [a]\n  killed:\n    predicates: [b, b]\nqualifiers:\n  before:\n    over: [x]\n",
+			[]string{`3: unknown category`, `6: "b" listed twice`, `9: unknown qualifier "over"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,12 +100,22 @@ func TestParseValid(t *testing.T) {
 	text := `version: 1
 categories:
   killed:
-    triggers: [dead, "death toll", lost their lives]
+    predicates: [dead, lost their lives]
+    nouns: ["death toll"]
   arrested:
-    triggers: [detain*]
+    predicates: [detain*]
 qualifiers:
-  at_least: [at least]
+  before:
+    at_least: [at least]
+  after:
+    at_least: [or more]
 vague: [dozens]
+grammar:
+  links: [were, have been]
+attribution:
+  verbs: [said]
+not_counts:
+  units: [years]
 boilerplate:
   lines: ["Leave a  Reply"]
   patterns: ['\d+ \+ \d+ =']
@@ -103,11 +127,20 @@ boilerplate:
 	if len(r.Categories) != 2 || r.Categories[0].Name != claimex.Killed || r.Categories[1].Name != claimex.Arrested {
 		t.Fatalf("categories = %+v", r.Categories)
 	}
-	if got := r.Categories[0].Triggers[1].String(); got != "death toll" {
-		t.Errorf("second trigger = %q", got)
+	if got := r.Categories[0].Predicates[1].String(); got != "lost their lives" {
+		t.Errorf("second predicate = %q", got)
 	}
-	if p := r.Categories[1].Triggers[0]; !p.Prefix || p.String() != "detain*" {
+	if got := r.Categories[0].Nouns[0]; got.String() != "death toll" || got.Line != 5 {
+		t.Errorf("noun = %q on line %d, want \"death toll\" on line 5", got.String(), got.Line)
+	}
+	if p := r.Categories[1].Predicates[0]; !p.Prefix || p.String() != "detain*" {
 		t.Errorf("prefix trigger = %+v", p)
+	}
+	if len(r.Before) != 1 || r.Before[0].Name != claimex.AtLeast || len(r.After) != 1 || r.After[0].Phrases[0].String() != "or more" {
+		t.Errorf("qualifiers: before %+v after %+v", r.Before, r.After)
+	}
+	if len(r.Grammar.Links) != 2 || len(r.Attribution.Verbs) != 1 || len(r.NotCounts.Units) != 1 {
+		t.Errorf("grammar %+v attribution %+v not_counts %+v", r.Grammar, r.Attribution, r.NotCounts)
 	}
 	for line, want := range map[string]bool{
 		"Leave a Reply": true, "  LEAVE A REPLY ": true, "Leave a Reply now": false,
@@ -158,6 +191,19 @@ func TestFold(t *testing.T) {
 	}
 }
 
+func TestStats(t *testing.T) {
+	r, err := Parse("s.yaml", []byte("version: 1\ncategories:\n  killed:\n    predicates: [dead, died]\n    nouns: [deaths]\n"+
+		"qualifiers:\n  before:\n    at_least: [at least]\n  after:\n    at_least: [or more, and counting]\n"+
+		"vague: [dozens]\ngrammar:\n  links: [were, have]\nboilerplate:\n  lines: [Top]\n  patterns: ['x+']\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Stats{Categories: 1, Triggers: 3, Qualifiers: 3, Words: 3, Lines: 1, Patterns: 1}
+	if got := r.Stats(); got != want {
+		t.Errorf("Stats = %+v, want %+v", got, want)
+	}
+}
+
 func TestLoad(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "mine.yaml")
@@ -179,7 +225,7 @@ func TestLoad(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add(DefaultText())
 	f.Add([]byte("version: 1\ncategories: {}\nqualifiers: {}\n"))
-	f.Add([]byte("version: 1\ncategories:\n  killed:\n    triggers: [a*, '*']\nqualifiers:\n  over: 3\n"))
+	f.Add([]byte("version: 1\ncategories:\n  killed:\n    predicates: [a*, '*']\nqualifiers:\n  before:\n    over: 3\n"))
 	f.Add([]byte("boilerplate:\n  patterns: ['(']\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Parse("fuzz.yaml", data)
@@ -194,7 +240,7 @@ func FuzzParse(f *testing.F) {
 			if !claimex.ValidCategory(c.Name) {
 				t.Fatalf("accepted unknown category %q", c.Name)
 			}
-			for _, p := range c.Triggers {
+			for _, p := range append(c.Predicates, c.Nouns...) {
 				if len(p.Words) == 0 {
 					t.Fatalf("accepted an empty trigger in %s", c.Name)
 				}

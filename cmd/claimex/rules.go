@@ -39,12 +39,9 @@ func (a *app) rules(ctx context.Context, args []string) error {
 			}
 			return err
 		}
-		triggers := 0
-		for _, c := range r.Categories {
-			triggers += len(c.Triggers)
-		}
-		fmt.Fprintf(a.stdout, "%s: ok (%d categories, %d triggers, %d qualifiers, %d boilerplate lines and %d patterns)\n",
-			rest[1], len(r.Categories), triggers, len(r.Qualifiers), len(r.Boilerplate.Lines), len(r.Boilerplate.Patterns))
+		st := r.Stats()
+		fmt.Fprintf(a.stdout, "%s: ok (%d categories with %d triggers, %d qualifier phrases, %d other words and phrases, %d boilerplate lines, %d patterns)\n",
+			rest[1], st.Categories, st.Triggers, st.Qualifiers, st.Words, st.Lines, st.Patterns)
 		return nil
 	}
 	return usagef("unknown rules command %q: say show or check FILE", rest[0])
