@@ -103,6 +103,9 @@ type Claim struct {
 	// Entity claims.
 	EntityType string
 	Canonical  string
+	// Role is what the text says the person is ("Deputy Defense
+	// Minister", "representative of the state prosecutor").
+	Role string
 
 	Attribution string // who the figure is attributed to
 	Location    string // the place the figure refers to

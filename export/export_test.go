@@ -40,7 +40,7 @@ func fixture(t *testing.T) *store.Store {
 		{Key: "k-injured", Kind: claimex.KindCount, Category: claimex.Injured, Value: claimex.Float(4500), Qualifier: claimex.MoreThan,
 			Subject: "people", Attribution: "Serik Shalabayev", Text: "More than 4,500 were injured", Start: 18, End: 46,
 			SentenceStart: 18, SentenceEnd: 70, Prefix: "Kazakhstan riots\n\n", Suffix: ", said Serik Shalabayev. Between", Rule: "count/trigger-after"},
-		{Key: "k-person", Kind: claimex.KindEntity, EntityType: claimex.Person, Canonical: "Serik Shalabayev", Text: "Serik Shalabayev",
+		{Key: "k-person", Kind: claimex.KindEntity, EntityType: claimex.Person, Canonical: "Serik Shalabayev", Role: "prosecutor", Text: "Serik Shalabayev",
 			Start: 53, End: 69, SentenceStart: 18, SentenceEnd: 70, Prefix: "e than 4,500 were injured, said ", Suffix: ". Between 20 and 30 died in “Alm", Rule: "entity/prose-ner"},
 		{Key: "k-range", Kind: claimex.KindCount, Category: claimex.Killed, Value: claimex.Float(20), ValueMax: claimex.Float(30),
 			Qualifier: claimex.Range, Location: "Almaty", Text: "Between 20 and 30 died", Start: 71, End: 93, SentenceStart: 71, SentenceEnd: 106,

@@ -23,6 +23,7 @@ type ClaimRecord struct {
 	Subject       *string  `json:"subject"`
 	EntityType    *string  `json:"entity_type"`
 	Canonical     *string  `json:"canonical"`
+	Role          *string  `json:"role"`
 	Attribution   *string  `json:"attribution"`
 	Location      *string  `json:"location"`
 	Text          string   `json:"text"`
@@ -40,7 +41,7 @@ type ClaimRecord struct {
 }
 
 var claimColumns = []string{"id", "key", "source", "document_id", "kind", "category", "value", "value_max",
-	"qualifier", "vague", "subject", "entity_type", "canonical", "attribution", "location", "text", "sentence",
+	"qualifier", "vague", "subject", "entity_type", "canonical", "role", "attribution", "location", "text", "sentence",
 	"start", "end", "prefix", "suffix", "rule", "run", "status", "reviewed_value", "note", "published"}
 
 // NewClaimRecord makes the exported form of a claim.
@@ -49,7 +50,7 @@ func NewClaimRecord(v store.ClaimView) ClaimRecord {
 	return ClaimRecord{
 		ID: c.ID, Key: c.Key, Source: v.Source, DocumentID: c.DocumentID, Kind: string(c.Kind),
 		Category: opt(string(c.Category)), Value: c.Value, ValueMax: c.ValueMax, Qualifier: opt(string(c.Qualifier)),
-		Vague: opt(c.Vague), Subject: opt(c.Subject), EntityType: opt(c.EntityType), Canonical: opt(c.Canonical),
+		Vague: opt(c.Vague), Subject: opt(c.Subject), EntityType: opt(c.EntityType), Canonical: opt(c.Canonical), Role: opt(c.Role),
 		Attribution: opt(c.Attribution), Location: opt(c.Location), Text: c.Text, Sentence: c.Sentence,
 		Start: c.Start, End: c.End, Prefix: c.Prefix, Suffix: c.Suffix, Rule: c.Rule, Run: c.RunID,
 		Status: string(v.Status), ReviewedValue: v.ReviewedValue, Note: opt(v.Note), Published: opt(v.Published),
@@ -58,7 +59,7 @@ func NewClaimRecord(v store.ClaimView) ClaimRecord {
 
 func (r ClaimRecord) row() []string {
 	return []string{itoa(r.ID), r.Key, r.Source, itoa(r.DocumentID), r.Kind, str(r.Category), num(r.Value),
-		num(r.ValueMax), str(r.Qualifier), str(r.Vague), str(r.Subject), str(r.EntityType), str(r.Canonical),
+		num(r.ValueMax), str(r.Qualifier), str(r.Vague), str(r.Subject), str(r.EntityType), str(r.Canonical), str(r.Role),
 		str(r.Attribution), str(r.Location), r.Text, r.Sentence, strconv.Itoa(r.Start), strconv.Itoa(r.End),
 		r.Prefix, r.Suffix, r.Rule, itoa(r.Run), r.Status, num(r.ReviewedValue), str(r.Note), str(r.Published)}
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/claimex/claimex"
+)
 
 // source is a candidate attribution in a sentence: who, and the token
 // where the attributing words stand.
@@ -174,8 +178,8 @@ func (x *Extractor) subjectBefore(s *sentence, v int, d *discourse) string {
 	case "he", "she":
 		// The last person named before, in this sentence or an earlier one.
 		for m := k - 1; m >= 0; m-- {
-			if e := s.entAt[m]; e >= 0 && s.ents[e].label == "PERSON" {
-				return s.ents[e].text
+			if e := s.entAt[m]; e >= 0 && s.ments[e].typ == claimex.Person {
+				return personName(s, s.ments[e])
 			}
 		}
 		return d.lastPerson

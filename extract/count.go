@@ -148,10 +148,19 @@ func (x *Extractor) copulaSubject(s *sentence, f *figure) (int, int) {
 
 // remember notes the last person a sentence names, for "he said" in the
 // sentences after it.
-func (d *discourse) remember(ents []entity) {
-	for _, e := range ents {
-		if e.label == "PERSON" {
-			d.lastPerson = e.text
+func (d *discourse) remember(s *sentence) {
+	for _, m := range s.ments {
+		if m.typ == claimex.Person {
+			d.lastPerson = personName(s, m)
 		}
 	}
+}
+
+// personName is the name a person mention stands for: its full name when
+// the document gives one.
+func personName(s *sentence, m mention) string {
+	if m.canonical != "" {
+		return m.canonical
+	}
+	return s.cut(m.first, m.last)
 }

@@ -1,93 +1,388 @@
 package extract
 
 import (
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimex/claimex"
 )
 
-// entityTypes are the recogniser labels kept as entity claims.
-var entityTypes = map[string]string{
-	"PERSON": claimex.Person, "ORG": claimex.Org, "GPE": claimex.GPE, "LOC": claimex.Loc,
+// mention is a person, organisation or place found in a sentence.
+type mention struct {
+	first, last int // token indexes
+	typ         string
+	role        string
+	canonical   string
+	rule        string
+	// prio ranks the evidence: where two mentions overlap, the higher
+	// wins, then the longer.
+	prio int
 }
 
-// entities turns the recogniser's entities in s into entity claims.
-func (x *Extractor) entities(s *sentence) []claimex.Claim {
-	var out []claimex.Claim
-	for _, e := range s.ents {
-		typ, ok := entityTypes[e.label]
-		if !ok {
-			continue
-		}
-		text := strings.TrimSuffix(strings.TrimSuffix(e.text, "'s"), "\u2019s")
-		if strings.TrimSpace(text) == "" {
-			continue
-		}
-		out = append(out, claimex.Claim{
-			Kind:          claimex.KindEntity,
-			EntityType:    typ,
-			Canonical:     text,
-			Text:          text,
-			Sentence:      s.text,
-			Start:         e.start,
-			End:           e.start + len(text),
-			SentenceStart: s.start,
-			SentenceEnd:   s.start + len(s.text),
-			Rule:          "entity/prose-ner",
-		})
+// Evidence ranks, highest first.
+const (
+	prioTitled   = 6 // "President Kassym-Jomart Tokayev", "Mr Shalabayev"
+	prioRole     = 5 // "his predecessor Nursultan Nazarbayev", "X, a spokesman,"
+	prioOrg      = 4 // "Interior Ministry", "the broadcaster Khabar 24"
+	prioPlace    = 3 // the gazetteer, acronyms, "the health ministry"
+	prioModel    = 2 // prose's model, person labels
+	prioGuess    = 1 // prose's other labels, read as a name
+	prioEvidence = 0 // needs the document's evidence to stand
+)
+
+// recognize finds the mentions of every sentence of a document, and sets
+// each sentence's mentions and entAt.
+func (x *Extractor) recognize(sents []*sentence) {
+	for _, s := range sents {
+		s.ments = x.sentenceMentions(s)
 	}
+	x.documentEvidence(sents)
+	for _, s := range sents {
+		for i := range s.entAt {
+			s.entAt[i] = -1
+		}
+		for k, m := range s.ments {
+			for i := m.first; i <= m.last; i++ {
+				s.entAt[i] = k
+			}
+		}
+	}
+}
+
+// sentenceMentions finds the candidate mentions of one sentence and keeps
+// the best of those that overlap.
+func (x *Extractor) sentenceMentions(s *sentence) []mention {
+	var cands []mention
+	add := func(m mention) {
+		if m.first >= 0 && m.last >= m.first && m.last < len(s.words) && !x.isClutter(s, m) {
+			cands = append(cands, m)
+		}
+	}
+	x.titledPeople(s, add)
+	x.rolePeople(s, add)
+	x.givenNamePeople(s, add)
+	x.organisations(s, add)
+	x.places(s, add)
+	x.modelMentions(s, add)
+	sort.SliceStable(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.prio != b.prio {
+			return a.prio > b.prio
+		}
+		if la, lb := a.last-a.first, b.last-b.first; la != lb {
+			return la > lb
+		}
+		return a.first < b.first
+	})
+	taken := make([]bool, len(s.words))
+	var out []mention
+	for _, m := range cands {
+		free := true
+		for i := m.first; i <= m.last; i++ {
+			free = free && !taken[i]
+		}
+		if !free {
+			continue
+		}
+		for i := m.first; i <= m.last; i++ {
+			taken[i] = true
+		}
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].first < out[j].first })
 	return out
 }
 
-// harmonizeTypes makes entity types consistent within a document: a
-// mention whose last word is the surname of a person named elsewhere in
-// the document is a person too ("Serik Shalabayev" labelled a place, where
-// "Mr Shalabayev" was labelled a person). Only strong evidence names a
-// surname: a person mention of several words, or one word after an
-// honorific; a lone word labelled a person ("Kazakh") does not.
-func harmonizeTypes(text string, claims []claimex.Claim) {
-	surnames := map[string]bool{}
-	for _, c := range claims {
-		if c.Kind != claimex.KindEntity || c.EntityType != claimex.Person {
+// titledPeople reads names after titles and honorifics: "President
+// Kassym-Jomart Tokayev", "Deputy Defense Minister Sultan Gamaletdinov",
+// "US Secretary of State Antony Blinken", "Mr Shalabayev". The title, with
+// the capitalised words before it, is the role.
+func (x *Extractor) titledPeople(s *sentence, add func(mention)) {
+	lx := x.lex
+	for i := 0; i < len(s.words); i++ {
+		_, nt := lx.titles.at(s.words, i)
+		_, nh := lx.honorifics.at(s.words, i)
+		if nt == 0 && nh == 0 {
 			continue
 		}
-		if len(strings.Fields(c.Text)) > 1 || honorificBefore(text, c.Start) {
-			surnames[surname(c.Text)] = true
+		// Walk over a chain of titles and the capitalised words between
+		// them ("Deputy Defense Minister").
+		j, lastTitle, honorific := i, -1, false
+		for j < len(s.words) {
+			if _, n := lx.titles.at(s.words, j); n > 0 {
+				lastTitle, j, honorific = j+n-1, j+n, false
+				continue
+			}
+			if _, n := lx.honorifics.at(s.words, j); n > 0 {
+				lastTitle, j, honorific = j+n-1, j+n, true
+				continue
+			}
+			if s.capitalized(j) && j+1 < len(s.words) && lx.titles.has(s.words, j+1) {
+				j++
+				continue
+			}
+			break
+		}
+		first, last := x.nameRun(s, lastTitle+1)
+		if last < first || x.isPlaceName(s, first, last) {
+			continue
+		}
+		start := i
+		for start > 0 && s.capitalized(start-1) && !lx.determiners.has(s.words, start-1) &&
+			!isBreak(s.words[start-1]) && !isQuote(s.words[start-1]) && !lx.honorifics.has(s.words, start-1) {
+			start--
+		}
+		if start == i && !s.capitalized(i) {
+			// "former intelligence chief Karim Massimov"
+			for start > 0 && start > i-3 && !s.capitalized(start-1) &&
+				(isAdjTag(s.tag(start-1)) || isNounTag(s.tag(start-1))) && !lx.determiners.has(s.words, start-1) {
+				start--
+			}
+		}
+		role := ""
+		if !honorific {
+			role = s.cut(start, lastTitle)
+		}
+		add(mention{first: first, last: last, typ: claimex.Person, role: role, rule: "entity/title", prio: prioTitled})
+		i = last
+	}
+}
+
+// rolePeople reads names with their part: "his predecessor Nursultan
+// Nazarbayev", "81-year-old Nursultan Nazarbayev", "Serik Shalabayev, a
+// representative of the state prosecutor,", "The president of
+// Kazakhstan, Kasim-Yomart Tokáyev, wrote".
+func (x *Extractor) rolePeople(s *sentence, add func(mention)) {
+	lx := x.lex
+	for i := 0; i < len(s.words); i++ {
+		w := s.words[i]
+		// A role noun or an age right before a name.
+		if _, n := lx.roles.at(s.words, i); n > 0 && !s.capitalized(i) || strings.HasSuffix(w, "-year-old") {
+			if n == 0 {
+				n = 1
+			}
+			if first, last := x.nameRun(s, i+n); last >= first && (last > first || !x.isCommon(s.words[first])) {
+				role := ""
+				if !strings.HasSuffix(w, "-year-old") {
+					role = s.cut(x.modifiersBefore(s, i), i+n-1)
+				}
+				add(mention{first: first, last: last, typ: claimex.Person, role: role, rule: "entity/role", prio: prioRole})
+				i = last
+				continue
+			}
+		}
+		if !s.capitalized(i) || (i > 0 && s.capitalized(i-1) && !isQuote(s.words[i-1])) {
+			continue
+		}
+		first, last := x.nameRun(s, i)
+		if last < first || last == first && (!s.capitalized(first) || x.isCommon(s.words[first])) ||
+			x.isPlaceName(s, first, last) {
+			continue
+		}
+		// Apposition after: "Name, a representative of ...,".
+		if s.word(last+1) == "," {
+			if role := x.roleAfter(s, last+2); role != "" {
+				add(mention{first: first, last: last, typ: claimex.Person, role: role, rule: "entity/apposition", prio: prioRole})
+				i = last
+				continue
+			}
+		}
+		// Apposition before: "The president of Kazakhstan, Name,".
+		if s.word(first-1) == "," && (s.word(last+1) == "," || isBreak(s.word(last+1))) {
+			if role := x.roleBefore(s, first-1); role != "" {
+				add(mention{first: first, last: last, typ: claimex.Person, role: role, rule: "entity/apposition", prio: prioRole})
+				i = last
+			}
 		}
 	}
-	for i := range claims {
-		c := &claims[i]
-		if c.Kind == claimex.KindEntity && c.EntityType != claimex.Person && surnames[surname(c.Text)] {
-			c.EntityType = claimex.Person
-			c.Rule += "+same-surname"
+}
+
+// isPlaceName reports whether tokens first..last are exactly a name of
+// the gazetteer ("Greenbelt, Maryland," is no person in apposition).
+func (x *Extractor) isPlaceName(s *sentence, first, last int) bool {
+	_, n := x.gazetteer.at(s.words, first)
+	return n == last-first+1
+}
+
+// roleAfter reads a role in apposition from token i: "a representative
+// of the state prosecutor", "presidential adviser", "the Polish Foreign
+// Minister". It ends at a comma, a clause break or "and the".
+func (x *Extractor) roleAfter(s *sentence, i int) string {
+	if x.lex.determiners.has(s.words, i) {
+		_, n := x.lex.determiners.at(s.words, i)
+		i += n
+	}
+	end, found := i-1, false
+	for j := i; j < len(s.words) && j < i+9; j++ {
+		w := s.words[j]
+		if w == "," || isBreak(w) || isQuote(w) || w == "and" && x.lex.determiners.has(s.words, j+1) {
+			break
 		}
+		if isVerbTag(s.tag(j)) && !s.capitalized(j) {
+			return ""
+		}
+		if x.lex.roles.has(s.words, j) || x.lex.titles.has(s.words, j) {
+			found = true
+			// "Tokayev, Russian President Vladimir Putin and ...": a
+			// list of people, not a role.
+			if f, l := x.nameRun(s, j+1); l >= f && s.capitalized(j+1) {
+				return ""
+			}
+		}
+		end = j
 	}
-}
-
-// honorifics are titles that announce a person's name.
-var honorifics = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "sir": true, "dame": true,
-	"president": true, "minister": true, "premier": true, "chancellor": true, "senator": true, "governor": true,
-	"mayor": true, "general": true, "gen": true, "colonel": true, "col": true, "captain": true, "capt": true,
-	"lieutenant": true, "sergeant": true, "judge": true, "justice": true, "king": true, "queen": true,
-	"prince": true, "princess": true, "pope": true, "rev": true, "father": true, "sheikh": true,
-}
-
-// honorificBefore reports whether the word before byte offset b of text is
-// an honorific ("Mr Shalabayev", "President Tokayev").
-func honorificBefore(text string, b int) bool {
-	f := strings.Fields(text[:b])
-	if len(f) == 0 {
-		return false
-	}
-	return honorifics[strings.TrimSuffix(strings.ToLower(f[len(f)-1]), ".")]
-}
-
-// surname is the folded last word of a name, without diacritics.
-func surname(name string) string {
-	f := strings.Fields(name)
-	if len(f) == 0 {
+	if !found || end < i {
 		return ""
 	}
-	return foldDiacritics(strings.ToLower(f[len(f)-1]))
+	return s.cut(i, end)
+}
+
+// roleBefore reads a role ending at the comma at token c, opening the
+// sentence or a clause: "The president of Kazakhstan".
+func (x *Extractor) roleBefore(s *sentence, c int) string {
+	start := c
+	for j := c - 1; j >= 0 && j >= c-16; j-- {
+		w := s.words[j]
+		if w == "," || isBreak(w) || isQuote(w) || isVerbTag(s.tag(j)) || s.tag(j) == "VBG" || w == "to" {
+			break
+		}
+		start = j
+	}
+	for start < c && x.lex.determiners.has(s.words, start) {
+		start++
+	}
+	// The role opens with its head, give or take two modifiers: "the
+	// head of the Criminal Procedure Service ...", "the Polish Foreign
+	// Minister".
+	for j := start; j < c && j <= start+2; j++ {
+		if x.lex.roles.has(s.words, j) || x.lex.titles.has(s.words, j) {
+			return s.cut(start, c-1)
+		}
+	}
+	return ""
+}
+
+// modifiersBefore returns where the lower-case adjectives before token i
+// begin: "the authoritarian ruler" → "authoritarian ruler".
+func (x *Extractor) modifiersBefore(s *sentence, i int) int {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if !isAdjTag(s.tag(k)) || s.capitalized(k) {
+			break
+		}
+		i = k
+	}
+	return i
+}
+
+// nameRun returns the proper name starting at token i: up to four
+// capitalised words (with particles such as "bin" or "von" between them),
+// not titles, months, organisation words or the verbs of a Title Case
+// headline. Empty (last < first) when none starts there.
+func (x *Extractor) nameRun(s *sentence, i int) (first, last int) {
+	lx := x.lex
+	first, last = i, i-1
+	for j := i; j < len(s.words) && j < i+5; j++ {
+		w := s.words[j]
+		if lx.particles.has(s.words, j) && j > i && s.capitalized(j+1) {
+			continue
+		}
+		if !s.capitalized(j) || !nameWord(s.toks[j].Text) || x.notNameWord(s, j) {
+			break
+		}
+		if j-i >= 4 {
+			return first, i - 1
+		}
+		last = j
+		_ = w
+	}
+	return first, last
+}
+
+// nameWord reports whether a token can be part of a name: letters, with
+// hyphens, apostrophes and the dots of initials.
+func nameWord(t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' {
+			return false
+		}
+	}
+	return !isAllCaps(t) || utf8.RuneCountInString(t) == 1
+}
+
+// notNameWord reports whether a capitalised token at j is a word that
+// does not belong in a person's name: a title, a month, a weekday, an
+// organisation word, a place, or a verb or function word of a headline.
+func (x *Extractor) notNameWord(s *sentence, j int) bool {
+	lx := x.lex
+	if _, ok := ParseNumber(s.words[j:]); ok {
+		return true // "Xbox One X"
+	}
+	return lx.titles.has(s.words, j) || lx.honorifics.has(s.words, j) || x.isMonth(s, j) ||
+		lx.timeWords.has(s.words, j) || lx.orgHeads.has(s.words, j) || lx.determiners.has(s.words, j) ||
+		lx.prepositions.has(s.words, j) || lx.links.has(s.words, j) || lx.attrVerbs.has(s.words, j) ||
+		lx.predicates.has(s.words, j) || lx.nouns.has(s.words, j) || s.words[j] == "and" ||
+		lx.english.has(s.words, j) || lx.clutter.has(s.words, j)
+}
+
+// isAllCaps reports whether t has two or more letters, all upper case.
+func isAllCaps(t string) bool {
+	n := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// isClutter reports whether a mention is page furniture ("Akismet").
+func (x *Extractor) isClutter(s *sentence, m mention) bool {
+	for i := m.first; i <= m.last; i++ {
+		if _, n := x.lex.clutter.at(s.words, i); n > 0 && i+n-1 <= m.last {
+			return true
+		}
+	}
+	return false
+}
+
+// entityClaims turns the mentions of the sentences into claims.
+func (x *Extractor) entityClaims(sents []*sentence) []claimex.Claim {
+	var out []claimex.Claim
+	for _, s := range sents {
+		for _, m := range s.ments {
+			first, last := m.first, m.last
+			// "Tokayev’s": the name without the possessive.
+			for last > first && (s.words[last] == "'s" || s.words[last] == "'") {
+				last--
+			}
+			start, end := s.span(first, last)
+			text := s.text[start-s.start : end-s.start]
+			canonical := m.canonical
+			if canonical == "" {
+				canonical = text
+			}
+			out = append(out, claimex.Claim{
+				Kind:          claimex.KindEntity,
+				EntityType:    m.typ,
+				Canonical:     canonical,
+				Role:          m.role,
+				Text:          text,
+				Sentence:      s.text,
+				Start:         start,
+				End:           end,
+				SentenceStart: s.start,
+				SentenceEnd:   s.start + len(s.text),
+				Rule:          m.rule,
+			})
+		}
+	}
+	return out
 }

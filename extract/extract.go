@@ -29,6 +29,9 @@ type Extractor struct {
 	tagger    *tag.Tagger
 	ner       *ner.Extracter
 	lex       *lexicon
+	gazetteer *gazetteer
+	common    map[string]bool
+	given     map[string]bool
 }
 
 // New returns an Extractor for r.
@@ -45,7 +48,22 @@ func New(r *rules.Rules) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: load entity model: %w", err)
 	}
+	gz, err := loadGazetteer()
+	if err != nil {
+		return nil, fmt.Errorf("extract: load gazetteer: %w", err)
+	}
+	common, err := loadCommon()
+	if err != nil {
+		return nil, fmt.Errorf("extract: load common words: %w", err)
+	}
+	given, err := loadNames()
+	if err != nil {
+		return nil, fmt.Errorf("extract: load given names: %w", err)
+	}
 	return &Extractor{
+		gazetteer: gz,
+		common:    common,
+		given:     given,
 		rules:     r,
 		segmenter: seg,
 		tokenizer: tokenize.New(),
@@ -106,15 +124,15 @@ func (x *Extractor) Extract(doc claimex.Document) []claimex.Claim {
 	if !x.english(doc, sents) {
 		return nil
 	}
+	x.recognize(sents)
 	var claims []claimex.Claim
 	d := &discourse{para: -1}
 	for _, s := range sents {
 		x.counts(s, d, &claims)
-		claims = append(claims, x.entities(s)...)
-		d.remember(s.ents)
+		d.remember(s)
 	}
 	claims = dropStrayOthers(claims)
-	harmonizeTypes(doc.Text, claims)
+	claims = append(claims, x.entityClaims(sents)...)
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
 	t.anchor(doc.Hash, claims)
 	return claims

@@ -17,3 +17,12 @@ func foldDiacritics(s string) string {
 	}
 	return b.String()
 }
+
+// surname is the folded last word of a name, without diacritics.
+func surname(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return foldDiacritics(strings.ToLower(f[len(f)-1]))
+}

@@ -118,6 +118,9 @@ type lexicon struct {
 	attrVerbs, attrBefore matcher
 
 	units, things, currencies, labels, operators, streets, months, scores, scoreVerbs matcher
+
+	honorifics, titles, roles, orgHeads, orgNouns, bodies, organisations, places, notAcronyms,
+	particles, clutter matcher
 }
 
 func newLexicon(r *rules.Rules) *lexicon {
@@ -141,38 +144,49 @@ func newLexicon(r *rules.Rules) *lexicon {
 		}
 		return newMatcher(ps, func(i int) string { return names[i] })
 	}
-	g, a, nc := r.Grammar, r.Attribution, r.NotCounts
+	g, a, nc, e := r.Grammar, r.Attribution, r.NotCounts, r.Entities
 	return &lexicon{
-		predicates:   newMatcher(preds, func(i int) string { return predCat[i] }),
-		nouns:        newMatcher(nouns, func(i int) string { return nounCat[i] }),
-		before:       quals(r.Before),
-		after:        quals(r.After),
-		vague:        plain(r.Vague),
-		zero:         plain(r.Zero),
-		links:        plain(g.Links),
-		negations:    plain(g.Negations),
-		partitives:   plain(g.Partitives),
-		frames:       plain(g.Frames),
-		appositions:  plain(g.Appositions),
-		countNouns:   plain(g.CountNouns),
-		connectors:   plain(g.Connectors),
-		placePreps:   plain(g.PlacePrepositions),
-		prepositions: plain(g.Prepositions),
-		determiners:  plain(g.Determiners),
-		additives:    plain(g.Additives),
-		timeWords:    plain(g.TimeWords),
-		english:      plain(g.English),
-		attrVerbs:    plain(a.Verbs),
-		attrBefore:   plain(a.BeforeSource),
-		units:        plain(nc.Units),
-		things:       plain(nc.Things),
-		currencies:   plain(nc.Currencies),
-		labels:       plain(nc.Labels),
-		operators:    plain(nc.Operators),
-		streets:      plain(nc.Streets),
-		months:       plain(nc.Months),
-		scores:       plain(nc.Scores),
-		scoreVerbs:   plain(nc.ScoreVerbs),
+		honorifics:    plain(e.Honorifics),
+		titles:        plain(e.Titles),
+		roles:         plain(e.Roles),
+		orgHeads:      plain(e.OrgHeads),
+		orgNouns:      plain(e.OrgNouns),
+		bodies:        plain(e.Bodies),
+		organisations: plain(e.Organisations),
+		places:        plain(e.Places),
+		notAcronyms:   plain(e.NotAcronyms),
+		particles:     plain(e.NameParticles),
+		clutter:       plain(e.Clutter),
+		predicates:    newMatcher(preds, func(i int) string { return predCat[i] }),
+		nouns:         newMatcher(nouns, func(i int) string { return nounCat[i] }),
+		before:        quals(r.Before),
+		after:         quals(r.After),
+		vague:         plain(r.Vague),
+		zero:          plain(r.Zero),
+		links:         plain(g.Links),
+		negations:     plain(g.Negations),
+		partitives:    plain(g.Partitives),
+		frames:        plain(g.Frames),
+		appositions:   plain(g.Appositions),
+		countNouns:    plain(g.CountNouns),
+		connectors:    plain(g.Connectors),
+		placePreps:    plain(g.PlacePrepositions),
+		prepositions:  plain(g.Prepositions),
+		determiners:   plain(g.Determiners),
+		additives:     plain(g.Additives),
+		timeWords:     plain(g.TimeWords),
+		english:       plain(g.English),
+		attrVerbs:     plain(a.Verbs),
+		attrBefore:    plain(a.BeforeSource),
+		units:         plain(nc.Units),
+		things:        plain(nc.Things),
+		currencies:    plain(nc.Currencies),
+		labels:        plain(nc.Labels),
+		operators:     plain(nc.Operators),
+		streets:       plain(nc.Streets),
+		months:        plain(nc.Months),
+		scores:        plain(nc.Scores),
+		scoreVerbs:    plain(nc.ScoreVerbs),
 	}
 }
 

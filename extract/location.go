@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/claimex/claimex"
+
 // location returns the place a figure at tokens first..last refers to:
 // the nearest name after a place preposition in the figure's clause
 // ("103 of the deaths had occurred in Almaty"), preferring one after the
@@ -47,8 +49,11 @@ func (x *Extractor) placeAt(s *sentence, i int) string {
 	if i >= len(s.words) || !s.capitalized(i) || x.isMonth(s, i) {
 		return ""
 	}
-	if e := s.entAt[i]; e >= 0 && s.ents[e].first == i {
-		return s.ents[e].text
+	if e := s.entAt[i]; e >= 0 && s.ments[e].first == i {
+		if m := s.ments[e]; m.typ != claimex.Person {
+			return s.cut(m.first, m.last)
+		}
+		return ""
 	}
 	j := i
 	for j < len(s.words) && s.capitalized(j) && isNounTag(s.tag(j)) && !x.isMonth(s, j) {

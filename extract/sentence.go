@@ -20,8 +20,11 @@ type sentence struct {
 	toks []token.Token
 	// words are the folded token texts, for matching rules.
 	words []string
+	// ents are what prose's entity model found; ments the mentions the
+	// recogniser kept.
 	ents  []entity
-	// entAt gives, for each token, the index in ents of the entity it
+	ments []mention
+	// entAt gives, for each token, the index in ments of the mention it
 	// belongs to, or -1.
 	entAt []int
 	// titleCase is set for headlines written In Title Case, where
@@ -79,11 +82,6 @@ func (x *Extractor) analyse(text string, start int) *sentence {
 		s.words[i] = rules.Fold(s.toks[i].Text)
 		s.toks[i].Start += start
 		s.entAt[i] = -1
-	}
-	for k, e := range s.ents {
-		for i := e.first; i >= 0 && i <= e.last; i++ {
-			s.entAt[i] = k
-		}
 	}
 	s.titleCase = isTitleCase(s.toks)
 	return s

@@ -80,8 +80,10 @@ func (t *text) anchor(docHash string, claims []claimex.Claim) {
 		c.Suffix = t.after(c.End, anchorLen)
 		c.Start, c.End = t.runeOffset(c.Start), t.runeOffset(c.End)
 		c.SentenceStart, c.SentenceEnd = t.runeOffset(c.SentenceStart), t.runeOffset(c.SentenceEnd)
-		id := string(c.Kind) + "\x00" + c.Prefix + "\x00" + c.Text + "\x00" + c.Suffix
-		c.Key = claimex.ClaimKey(docHash, c.Kind, c.Prefix, c.Text, c.Suffix, seen[id])
-		seen[id]++
+		// Anchors that repeat once normalised (a headline in Title Case
+		// and its sentence-case copy) are told apart by their order.
+		first := claimex.ClaimKey(docHash, c.Kind, c.Prefix, c.Text, c.Suffix, 0)
+		c.Key = claimex.ClaimKey(docHash, c.Kind, c.Prefix, c.Text, c.Suffix, seen[first])
+		seen[first]++
 	}
 }

@@ -47,8 +47,9 @@ type Report struct {
 	// New documents stored; Known inputs skipped as already stored;
 	// Failed inputs that could not be read, decoded or cleaned.
 	New, Known, Failed int
-	// Counts and Entities are the claims stored for the new documents.
-	Counts, Entities int
+	// Counts and Mentions are the claims stored for the new documents;
+	// Entities the entities of the whole database after resolution.
+	Counts, Mentions, Entities int
 	// Interrupted is set when the context ended the ingest early; what was
 	// done before is stored.
 	Interrupted bool
@@ -165,6 +166,9 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	}
 	if ferr := w.finish(); err == nil {
 		err = ferr
+	}
+	if err == nil {
+		err = resolveAfter(ctx, cfg.Store, &rep)
 	}
 	return rep, err
 }
@@ -288,7 +292,7 @@ func (w *writer) flush() error {
 			if c.Kind == claimex.KindCount {
 				w.rep.Counts++
 			} else {
-				w.rep.Entities++
+				w.rep.Mentions++
 			}
 		}
 		if w.cfg.OnWritten != nil {
@@ -309,7 +313,7 @@ func (w *writer) finish() error {
 		status = claimex.RunFailed
 	}
 	err := w.cfg.Store.FinishRun(context.WithoutCancel(context.Background()), w.rep.RunID, status,
-		w.rep.New, w.rep.Counts+w.rep.Entities, w.rep.Failed)
+		w.rep.New, w.rep.Counts+w.rep.Mentions, w.rep.Failed)
 	if err != nil {
 		return errors.Join(errors.New("ingest: record run end"), err)
 	}

@@ -60,7 +60,7 @@ func TestIngestTwiceAddsNothing(t *testing.T) {
 	if rep.New != 5 || rep.Known != 0 || rep.Failed != 0 || rep.Found != 5 || rep.RunID == 0 || progress != 5 {
 		t.Fatalf("first ingest: %+v, progress %d", rep, progress)
 	}
-	if rep.Counts == 0 || rep.Entities == 0 {
+	if rep.Counts == 0 || rep.Mentions == 0 {
 		t.Fatalf("first ingest stored no claims: %+v", rep)
 	}
 	// Documents are numbered in walk order, whichever worker finished first.
@@ -74,7 +74,7 @@ func TestIngestTwiceAddsNothing(t *testing.T) {
 		}
 	}
 	docs, claims, runs := totals(t, st)
-	if docs != 5 || claims != rep.Counts+rep.Entities || runs != 1 {
+	if docs != 5 || claims != rep.Counts+rep.Mentions || runs != 1 {
 		t.Fatalf("after first ingest: %d docs, %d claims, %d runs; report %+v", docs, claims, runs, rep)
 	}
 

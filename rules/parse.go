@@ -67,6 +67,13 @@ func Parse(name string, data []byte) (*Rules, error) {
 				"units": &nc.Units, "things": &nc.Things, "currencies": &nc.Currencies, "labels": &nc.Labels, "operators": &nc.Operators, "streets": &nc.Streets,
 				"months": &nc.Months, "scores": &nc.Scores, "score_verbs": &nc.ScoreVerbs,
 			}))
+		case "entities":
+			e := &r.Entities
+			p.lists(val, "entities", phraseFields(p, map[string]*[]Phrase{
+				"honorifics": &e.Honorifics, "titles": &e.Titles, "roles": &e.Roles, "org_heads": &e.OrgHeads,
+				"org_nouns": &e.OrgNouns, "bodies": &e.Bodies, "organisations": &e.Organisations, "places": &e.Places,
+				"not_acronyms": &e.NotAcronyms, "name_particles": &e.NameParticles, "clutter": &e.Clutter,
+			}))
 		case "boilerplate":
 			r.Boilerplate = p.boilerplate(val)
 		default:
@@ -86,7 +93,7 @@ func Parse(name string, data []byte) (*Rules, error) {
 }
 
 var sections = []string{"version", "categories", "qualifiers", "vague", "zero", "grammar", "attribution",
-	"not_counts", "boilerplate"}
+	"not_counts", "entities", "boilerplate"}
 
 type parser struct {
 	file string

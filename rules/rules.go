@@ -45,6 +45,7 @@ type Rules struct {
 	Grammar     Grammar
 	Attribution Attribution
 	NotCounts   NotCounts
+	Entities    Entities
 	// Boilerplate drives line-level cleaning of plain-text inputs.
 	Boilerplate Boilerplate
 }
@@ -84,6 +85,13 @@ type Attribution struct {
 // score.
 type NotCounts struct {
 	Units, Things, Currencies, Labels, Operators, Streets, Months, Scores, ScoreVerbs []Phrase
+}
+
+// Entities holds the words the entity recogniser uses; see the comments
+// of the default rules file.
+type Entities struct {
+	Honorifics, Titles, Roles, OrgHeads, OrgNouns, Bodies      []Phrase
+	Organisations, Places, NotAcronyms, NameParticles, Clutter []Phrase
 }
 
 // Boilerplate lists what line-level cleaning removes.
@@ -159,11 +167,12 @@ func (r *Rules) Stats() Stats {
 	for _, q := range append(append([]Qualifier(nil), r.Before...), r.After...) {
 		st.Qualifiers += len(q.Phrases)
 	}
-	g, a, nc := r.Grammar, r.Attribution, r.NotCounts
+	g, a, nc, e := r.Grammar, r.Attribution, r.NotCounts, r.Entities
 	for _, list := range [][]Phrase{r.Vague, r.Zero, g.Links, g.Negations, g.Partitives, g.Frames, g.Appositions,
 		g.CountNouns, g.Connectors, g.PlacePrepositions, g.Prepositions, g.Determiners, g.Additives, g.TimeWords,
 		g.English, a.Verbs, a.BeforeSource, nc.Units, nc.Things, nc.Currencies, nc.Labels, nc.Operators, nc.Streets,
-		nc.Months, nc.Scores, nc.ScoreVerbs} {
+		nc.Months, nc.Scores, nc.ScoreVerbs, e.Honorifics, e.Titles, e.Roles, e.OrgHeads, e.OrgNouns, e.Bodies,
+		e.Organisations, e.Places, e.NotAcronyms, e.NameParticles, e.Clutter} {
 		st.Words += len(list)
 	}
 	return st

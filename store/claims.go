@@ -52,12 +52,14 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 		where, args = append(where, "instr(d.source, ?) > 0"), append(args, f.Source)
 	}
 	q := `SELECT c.id, c.key, c.document_id, c.run_id, c.kind, c.category, c.value, c.value_max, c.qualifier,
-		c.vague, c.subject, c.entity_type, c.canonical, c.attribution, c.location, c.text, c.start, c."end",
+		c.vague, c.subject, COALESCE(en.type, c.entity_type), COALESCE(en.canonical, c.canonical), c.role,
+		c.attribution, c.location, c.text, c.start, c."end",
 		c.sentence_start, c.sentence_end, c.prefix, c.suffix, c.rule, d.source, d.published,
 		COALESCE(r.status, 'unreviewed'), r.value, COALESCE(r.note, '')
 		FROM claims c
 		JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
-		LEFT JOIN reviews r ON r.key = c.key`
+		LEFT JOIN reviews r ON r.key = c.key
+		LEFT JOIN entity_names en ON c.kind = 'entity' AND en.name = c.canonical`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -72,7 +74,7 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 		var v ClaimView
 		c := &v.Claim
 		if err := rows.Scan(&c.ID, &c.Key, &c.DocumentID, &c.RunID, &c.Kind, &c.Category, &c.Value, &c.ValueMax,
-			&c.Qualifier, &c.Vague, &c.Subject, &c.EntityType, &c.Canonical, &c.Attribution, &c.Location, &c.Text,
+			&c.Qualifier, &c.Vague, &c.Subject, &c.EntityType, &c.Canonical, &c.Role, &c.Attribution, &c.Location, &c.Text,
 			&c.Start, &c.End, &c.SentenceStart, &c.SentenceEnd, &c.Prefix, &c.Suffix, &c.Rule, &v.Source,
 			&v.Published, &v.Status, &v.ReviewedValue, &v.Note); err != nil {
 			return fmt.Errorf("read claims: %w", err)

@@ -91,14 +91,14 @@ func (s *Store) WriteEntries(ctx context.Context, runID int64, batch []Entry) ([
 
 func prepareClaimInsert(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
 	return tx.PrepareContext(ctx, `INSERT INTO claims (key, document_id, run_id, kind, category, value, value_max,
-		qualifier, vague, subject, entity_type, canonical, attribution, location, text, start, "end",
+		qualifier, vague, subject, entity_type, canonical, role, attribution, location, text, start, "end",
 		sentence_start, sentence_end, prefix, suffix, rule)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 }
 
 func insertClaim(ctx context.Context, stmt *sql.Stmt, docID, runID int64, c claimex.Claim) error {
 	_, err := stmt.ExecContext(ctx, c.Key, docID, runID, c.Kind, c.Category, c.Value, c.ValueMax, c.Qualifier,
-		c.Vague, c.Subject, c.EntityType, c.Canonical, c.Attribution, c.Location, c.Text, c.Start, c.End,
+		c.Vague, c.Subject, c.EntityType, c.Canonical, c.Role, c.Attribution, c.Location, c.Text, c.Start, c.End,
 		c.SentenceStart, c.SentenceEnd, c.Prefix, c.Suffix, c.Rule)
 	return err
 }

@@ -46,6 +46,8 @@ func init() {
 		{"ingest", "[-j N] [--rules FILE] PATH...", "ingest files and folders of articles", (*app).ingest},
 		{"claims", "[--kind K] [--category C] [--status S] [--doc ID] [--source TEXT]", "list claims", (*app).claims},
 		{"documents", "", "list documents with their claim counts", (*app).documents},
+		{"entities", "[--type T] [--name TEXT] | merge NAME OTHER | split NAME",
+			"list people, organisations and places; correct their merging", (*app).entities},
 		{"export", "[--what claims|documents] [--format jsonl|csv] [-o FILE]", "export claims or documents", (*app).export},
 		{"rules", "show | check FILE", "print the default rules; validate a rules file", (*app).rules},
 		{"version", "", "print the version", (*app).version},

@@ -80,7 +80,8 @@ func (a *app) printIngestReport(rep pipeline.Report) {
 	}
 	fmt.Fprintln(a.stdout)
 	if rep.New > 0 {
-		fmt.Fprintf(a.stdout, "stored %d count claims and %d entity mentions as run %d\n", rep.Counts, rep.Entities, rep.RunID)
+		fmt.Fprintf(a.stdout, "stored %d count claims and %d entity mentions as run %d; %d entities in all\n",
+			rep.Counts, rep.Mentions, rep.RunID, rep.Entities)
 	}
 }
 

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os/user"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/pipeline"
+	"github.com/claimex/claimex/store"
+)
+
+func (a *app) entities(ctx context.Context, args []string) error {
+	fs := a.flags("entities")
+	db := a.dbFlag(fs)
+	typ := fs.String("type", "", "only entities of this `type`: PERSON, ORG, GPE or LOC")
+	name := fs.String("name", "", "only entities whose name or a variant contains `text`")
+	reviewer := fs.String("reviewer", defaultReviewer(), "who makes a correction")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *typ != "" {
+		*typ = strings.ToUpper(*typ)
+		switch *typ {
+		case claimex.Person, claimex.Org, claimex.GPE, claimex.Loc:
+		default:
+			return usagef("--type must be PERSON, ORG, GPE or LOC")
+		}
+	}
+	var correction *claimex.EntityCorrection
+	if len(rest) > 0 {
+		switch {
+		case rest[0] == "merge" && len(rest) == 3:
+			correction = &claimex.EntityCorrection{Kind: claimex.Merge, A: rest[1], B: rest[2]}
+		case rest[0] == "split" && len(rest) == 2:
+			correction = &claimex.EntityCorrection{Kind: claimex.Split, A: rest[1]}
+		default:
+			return usagef("say merge NAME OTHER, or split NAME")
+		}
+		correction.Reviewer = *reviewer
+	}
+	st, err := a.open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if correction != nil {
+		return a.correctEntities(ctx, st, *correction)
+	}
+	list, err := st.Entities(ctx, store.EntityFilter{Type: *typ, Name: *name})
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ENTITY\tTYPE\tDOCS\tMENTIONS\tVARIANTS\tROLES")
+	for _, e := range list {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", e.Canonical, e.Type, e.Documents, e.Mentions,
+			clip(strings.Join(e.Variants, "; "), 70), dash(clip(strings.Join(e.Roles, "; "), 50)))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "%d %s\n", len(list), plural(len(list), "entity", "entities"))
+	return nil
+}
+
+// correctEntities records a merge or split under the names resolution
+// knows, and resolves again so that it shows at once.
+func (a *app) correctEntities(ctx context.Context, st *store.Store, c claimex.EntityCorrection) error {
+	for _, n := range []*string{&c.A, &c.B} {
+		if *n == "" {
+			continue
+		}
+		known, ok, err := st.EntityName(ctx, *n)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("no entity is named %q; 'claimex entities --name TEXT' finds names", *n)
+		}
+		*n = known
+	}
+	if c.Kind == claimex.Merge && c.A == c.B {
+		return fmt.Errorf("%q and %q are one name already", c.A, c.B)
+	}
+	if _, err := st.AddEntityCorrection(ctx, c); err != nil {
+		return err
+	}
+	n, err := pipeline.ResolveEntities(ctx, st)
+	if err != nil {
+		return err
+	}
+	switch c.Kind {
+	case claimex.Merge:
+		fmt.Fprintf(a.stdout, "merged %q into %q; %d entities in all\n", c.B, c.A, n)
+	default:
+		fmt.Fprintf(a.stdout, "split %q from its entity; %d entities in all\n", c.A, n)
+	}
+	return nil
+}
+
+// defaultReviewer is the name of the user running claimex.
+func defaultReviewer() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "unknown"
+}

@@ -1,0 +1,254 @@
+package extract
+
+import (
+	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/rules"
+)
+
+// places reads the names of the gazetteer (countries, cities, first-level
+// divisions) and the places the rules add (continents, regions). A place
+// whose name is also a common word ("China", "Phoenix") must be
+// capitalised, and for a city, not open a sentence.
+func (x *Extractor) places(s *sentence, add func(mention)) {
+	for i := 0; i < len(s.words); i++ {
+		if !s.capitalized(i) {
+			continue
+		}
+		if p, n := x.gazetteer.at(s.words, i); n > 0 {
+			if p.common && p.kind == "city" && (i == 0 || s.titleCase) {
+				continue
+			}
+			// "Vladimir Putin", "Georgia Smith": a town's name opening a
+			// person's.
+			if p.kind != "country" && n == 1 && !s.titleCase && s.capitalized(i+1) && nameWord(s.toks[i+1].Text) &&
+				!x.notNameWord(s, i+1) {
+				if _, m := x.gazetteer.at(s.words, i+1); m == 0 {
+					continue
+				}
+			}
+			// "Kazakh" is no place, but "Kazakhstan" is; "Washington" in
+			// "George Washington" belongs to the person, which outranks it.
+			add(mention{first: i, last: i + n - 1, typ: claimex.GPE, canonical: p.canonical, rule: "entity/gazetteer", prio: prioPlace})
+			i += n - 1
+			continue
+		}
+		if _, n := x.lex.places.at(s.words, i); n > 0 {
+			add(mention{first: i, last: i + n - 1, typ: claimex.Loc, rule: "entity/place", prio: prioPlace})
+			i += n - 1
+		}
+	}
+}
+
+// modelMentions adds what prose's entity model found. Its person labels
+// are fair evidence; its other labels mark capitalised words of every
+// kind, so they stand only as a place one letter from the gazetteer
+// ("Nure-Sultan"), as a person's name of two or three words, or, alone,
+// for the document's evidence to decide.
+func (x *Extractor) modelMentions(s *sentence, add func(mention)) {
+	for _, e := range s.ents {
+		first, last := trimMention(s, e.first, e.last)
+		if first < 0 || last < first || !s.capitalized(first) {
+			continue
+		}
+		if e.label == "PERSON" && !x.attributive(s, last) && !s.titleCase {
+			if nf, nl := x.nameRun(s, first); nl >= last && nf == first {
+				switch {
+				case first == last:
+					// One word: a person only if the document names one so.
+					add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/model-word", prio: prioEvidence})
+				case x.isGivenName(s.words[first]) || !x.isCommon(s.words[last]) && !x.commonWords(s, first, last):
+					add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/model", prio: prioModel})
+				default:
+					// "MacBook Pro": no given name, a common word last; the
+					// document must name the person otherwise.
+					add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/model", prio: prioEvidence})
+				}
+				continue
+			}
+		}
+		name := rules.Fold(s.cut(first, last))
+		if p, ok := x.gazetteer.near(name); ok {
+			add(mention{first: first, last: last, typ: claimex.GPE, canonical: p.canonical, rule: "entity/gazetteer-near", prio: prioModel})
+			continue
+		}
+		nf, nl := x.nameRun(s, first)
+		switch {
+		case nf == first && nl == last && last > first && last-first <= 2 && !s.titleCase && !x.afterPlacePrep(s, first) &&
+			!x.commonWords(s, first, last):
+			// A name the model took for something else: it stands if the
+			// document names the person strongly elsewhere.
+			add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/model-name", prio: prioEvidence})
+		case nf == first && nl == last && last == first && !x.attributive(s, last):
+			// One word: a person only if the document names one so.
+			add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/model-word", prio: prioEvidence})
+		}
+	}
+}
+
+// givenNamePeople reads names that open with a given name ("John
+// Smith", "Rose Byrne") where prose's model saw nothing. A common word
+// for a given name needs an uncommon surname ("Mark Smith" is left out,
+// "Will" of "Will the government" never makes a name alone).
+func (x *Extractor) givenNamePeople(s *sentence, add func(mention)) {
+	if s.titleCase {
+		return
+	}
+	for i := 0; i < len(s.words); i++ {
+		if !s.capitalized(i) || !x.isGivenName(s.words[i]) || i > 0 && s.capitalized(i-1) && !isQuote(s.words[i-1]) {
+			continue
+		}
+		first, last := x.nameRun(s, i)
+		if last <= first || last-first > 2 || x.isPlaceName(s, first, last) || x.lex.orgHeads.has(s.words, last+1) {
+			continue
+		}
+		if x.isCommon(s.words[first]) && x.isCommon(s.words[last]) {
+			continue
+		}
+		add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/given-name", prio: prioGuess})
+		i = last
+	}
+}
+
+// commonWords reports whether every word of tokens first..last is a
+// common English word: "Global Lighting", "Human Rights" and "Sky Sports"
+// name no one, "Danny Green" does.
+func (x *Extractor) commonWords(s *sentence, first, last int) bool {
+	for i := first; i <= last; i++ {
+		if !x.isCommon(s.words[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// trimMention drops quotation marks, punctuation and possessives at the
+// ends of a span.
+func trimMention(s *sentence, first, last int) (int, int) {
+	if first < 0 {
+		return -1, -1
+	}
+	for first <= last && !nameWord(s.toks[first].Text) && !isAllCaps(s.toks[first].Text) {
+		first++
+	}
+	for last >= first && (!nameWord(s.toks[last].Text) && !isDigitWord(s.words[last]) && !isAllCaps(s.toks[last].Text) ||
+		s.words[last] == "'s") {
+		last--
+	}
+	return first, last
+}
+
+// attributive reports whether the word at i modifies what follows it, as
+// "Kazakh" does in "Kazakh authorities" and "Russian" in "Russian
+// President": then it is an adjective, not a name.
+func (x *Extractor) attributive(s *sentence, i int) bool {
+	next := i + 1
+	if next >= len(s.words) {
+		return false
+	}
+	if x.lex.titles.has(s.words, next) || x.lex.roles.has(s.words, next) {
+		return true
+	}
+	return !s.capitalized(next) && (isNounTag(s.tag(next)) || isAdjTag(s.tag(next)))
+}
+
+// afterPlacePrep reports whether a place preposition stands before token
+// i ("in Las Colinas").
+func (x *Extractor) afterPlacePrep(s *sentence, i int) bool {
+	_, st := x.lex.placePreps.before(s.words, i)
+	return st >= 0
+}
+
+// documentEvidence settles what one sentence cannot: a lone word the
+// model marked is a person if the document names a person with that
+// surname; a surname alone resolves to the full name of the only person
+// of the document who bears it; and a capitalised word that is such a
+// surname is a mention even where the model missed it.
+func (x *Extractor) documentEvidence(sents []*sentence) {
+	// Full names by folded surname; "" marks a surname two people share.
+	full := map[string]string{}
+	for _, s := range sents {
+		for _, m := range s.ments {
+			if m.typ != claimex.Person || m.last == m.first || m.prio < prioModel {
+				continue
+			}
+			// A surname that is also a common word ("Case", "Sword")
+			// needs a title or a role to be taken for one.
+			if key := s.words[m.last]; x.isCommon(key) && m.prio < prioRole {
+				continue
+			}
+			name := s.cut(m.first, m.last)
+			key := surname(name)
+			if old, ok := full[key]; ok && samePerson(old, name) != Same {
+				full[key] = ""
+				continue
+			}
+			if old := full[key]; len(name) > len(old) {
+				full[key] = name
+			}
+		}
+	}
+	// Surnames given strongly: of a full name, or after a title.
+	known := map[string]bool{}
+	for key := range full {
+		known[key] = true
+	}
+	for _, s := range sents {
+		for _, m := range s.ments {
+			if m.typ == claimex.Person && m.first == m.last && m.prio >= prioRole {
+				known[surname(s.cut(m.first, m.last))] = true
+			}
+		}
+	}
+	for _, s := range sents {
+		var kept []mention
+		covered := make([]bool, len(s.words))
+		for _, m := range s.ments {
+			if m.prio == prioEvidence && !known[surname(s.cut(m.first, m.last))] {
+				continue
+			}
+			if m.prio == prioEvidence && m.last > m.first && full[surname(s.cut(m.first, m.last))] == "" {
+				continue // a model name whose person the document names nowhere else
+			}
+			kept = append(kept, m)
+			for i := m.first; i <= m.last; i++ {
+				covered[i] = true
+			}
+		}
+		// Surnames the model missed: "according to Tokayev".
+		for i := range s.words {
+			if covered[i] || !s.capitalized(i) || !nameWord(s.toks[i].Text) || s.titleCase && i == 0 {
+				continue
+			}
+			if key := foldDiacritics(s.words[i]); known[key] && !x.isCommon(key) && (i+1 >= len(s.words) || !s.capitalized(i+1)) {
+				kept = append(kept, mention{first: i, last: i, typ: claimex.Person, rule: "entity/surname", prio: prioEvidence})
+			}
+		}
+		sortMentions(kept)
+		for k := range kept {
+			m := &kept[k]
+			if m.typ != claimex.Person && known[surname(s.cut(m.first, m.last))] && m.rule == "entity/model-word" {
+				m.typ = claimex.Person
+			}
+			// "Taylor", a town, where the document names a person Taylor.
+			if m.typ == claimex.GPE && m.first == m.last && known[surname(s.cut(m.first, m.last))] {
+				if p, _ := x.gazetteer.at(s.words, m.first); p.kind != "country" {
+					m.typ, m.canonical, m.rule = claimex.Person, "", "entity/surname"
+				}
+			}
+			if m.typ == claimex.Person && m.first == m.last {
+				if name := full[surname(s.cut(m.first, m.last))]; name != "" {
+					m.canonical = name
+				}
+			}
+		}
+		s.ments = kept
+	}
+}
+
+func sortMentions(ms []mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].first < ms[j-1].first; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}

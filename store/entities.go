@@ -1,0 +1,207 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/claimex/claimex"
+)
+
+// EntityNameUses counts, over the current claims, the names documents
+// resolved entity mentions to, by type.
+func (s *Store) EntityNameUses(ctx context.Context) ([]claimex.NameUse, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.canonical, c.entity_type, COUNT(*)
+		FROM claims c JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
+		WHERE c.kind = 'entity' GROUP BY c.canonical, c.entity_type ORDER BY c.canonical, c.entity_type`)
+	if err != nil {
+		return nil, fmt.Errorf("read entity names: %w", err)
+	}
+	defer rows.Close()
+	var out []claimex.NameUse
+	for rows.Next() {
+		var u claimex.NameUse
+		if err := rows.Scan(&u.Name, &u.Type, &u.Mentions); err != nil {
+			return nil, fmt.Errorf("read entity names: %w", err)
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// ReplaceEntityNames stores a new resolution of names to entities in
+// place of the old one, in one transaction.
+func (s *Store) ReplaceEntityNames(ctx context.Context, names []claimex.EntityName) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store entity names: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "DELETE FROM entity_names"); err != nil {
+		return fmt.Errorf("store entity names: %w", err)
+	}
+	stmt, err := tx.PrepareContext(ctx, "INSERT INTO entity_names (name, type, canonical) VALUES (?, ?, ?)")
+	if err != nil {
+		return fmt.Errorf("store entity names: %w", err)
+	}
+	defer stmt.Close()
+	for _, n := range names {
+		if _, err := stmt.ExecContext(ctx, n.Name, n.Type, n.Canonical); err != nil {
+			return fmt.Errorf("store entity name %q: %w", n.Name, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store entity names: %w", err)
+	}
+	return nil
+}
+
+// AddEntityCorrection records a person's correction to entity resolution.
+func (s *Store) AddEntityCorrection(ctx context.Context, c claimex.EntityCorrection) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO entity_corrections (kind, a, b, reviewer, created_at)
+		VALUES (?, ?, ?, ?, ?)`, c.Kind, c.A, c.B, c.Reviewer, timeText(time.Now()))
+	if err != nil {
+		return 0, fmt.Errorf("record entity correction: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// EntityCorrections returns every correction, oldest first.
+func (s *Store) EntityCorrections(ctx context.Context) ([]claimex.EntityCorrection, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, kind, a, b, reviewer, created_at FROM entity_corrections ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("read entity corrections: %w", err)
+	}
+	defer rows.Close()
+	var out []claimex.EntityCorrection
+	for rows.Next() {
+		var c claimex.EntityCorrection
+		var at string
+		if err := rows.Scan(&c.ID, &c.Kind, &c.A, &c.B, &c.Reviewer, &at); err != nil {
+			return nil, fmt.Errorf("read entity corrections: %w", err)
+		}
+		c.CreatedAt = parseTime(at)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// EntityName finds the name an entity is known by in the resolution
+// (what corrections refer to) from what a person types: a canonical name,
+// a resolved name, or a mention's text. ok is false when nothing matches.
+func (s *Store) EntityName(ctx context.Context, typed string) (string, bool, error) {
+	var name string
+	err := s.db.QueryRowContext(ctx, `SELECT name FROM entity_names WHERE name = ?1
+		UNION ALL SELECT canonical FROM entity_names WHERE canonical = ?1
+		UNION ALL SELECT c.canonical FROM claims c JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
+			WHERE c.kind = 'entity' AND c.text = ?1
+		LIMIT 1`, typed).Scan(&name)
+	if err == sql.ErrNoRows {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("look up entity %q: %w", typed, err)
+	}
+	return name, true, nil
+}
+
+// Entity is a canonical name with what the current claims say of it.
+type Entity struct {
+	Canonical string
+	Type      string
+	// Variants are the distinct texts of its mentions, most used first.
+	Variants  []string
+	Mentions  int
+	Documents int
+	// Roles are the distinct roles the texts give it.
+	Roles []string
+}
+
+// EntityFilter selects entities; zero fields select everything.
+type EntityFilter struct {
+	Type string
+	// Name matches entities whose canonical name or a variant contains it.
+	Name string
+}
+
+// Entities lists the entities of the current claims, most mentioned first.
+func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]Entity, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT COALESCE(en.canonical, c.canonical), COALESCE(en.type, c.entity_type),
+		c.text, c.role, c.document_id
+		FROM claims c JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
+		LEFT JOIN entity_names en ON en.name = c.canonical
+		WHERE c.kind = 'entity'`)
+	if err != nil {
+		return nil, fmt.Errorf("list entities: %w", err)
+	}
+	defer rows.Close()
+	type acc struct {
+		e        Entity
+		variants map[string]int
+		roles    map[string]bool
+		docs     map[int64]bool
+	}
+	byName := map[string]*acc{}
+	for rows.Next() {
+		var canonical, typ, text, role string
+		var doc int64
+		if err := rows.Scan(&canonical, &typ, &text, &role, &doc); err != nil {
+			return nil, fmt.Errorf("list entities: %w", err)
+		}
+		a := byName[canonical]
+		if a == nil {
+			a = &acc{e: Entity{Canonical: canonical, Type: typ}, variants: map[string]int{}, roles: map[string]bool{},
+				docs: map[int64]bool{}}
+			byName[canonical] = a
+		}
+		a.e.Mentions++
+		a.variants[text]++
+		a.docs[doc] = true
+		if role != "" {
+			a.roles[role] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list entities: %w", err)
+	}
+	var out []Entity
+	for _, a := range byName {
+		e := a.e
+		e.Documents = len(a.docs)
+		for v := range a.variants {
+			e.Variants = append(e.Variants, v)
+		}
+		sort.Slice(e.Variants, func(i, j int) bool {
+			vi, vj := a.variants[e.Variants[i]], a.variants[e.Variants[j]]
+			return vi > vj || vi == vj && e.Variants[i] < e.Variants[j]
+		})
+		for r := range a.roles {
+			e.Roles = append(e.Roles, r)
+		}
+		sort.Strings(e.Roles)
+		if f.Type != "" && e.Type != f.Type || f.Name != "" && !entityMatches(e, f.Name) {
+			continue
+		}
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Mentions > out[j].Mentions || out[i].Mentions == out[j].Mentions && out[i].Canonical < out[j].Canonical
+	})
+	return out, nil
+}
+
+func entityMatches(e Entity, name string) bool {
+	name = strings.ToLower(name)
+	if strings.Contains(strings.ToLower(e.Canonical), name) {
+		return true
+	}
+	for _, v := range e.Variants {
+		if strings.Contains(strings.ToLower(v), name) {
+			return true
+		}
+	}
+	return false
+}
