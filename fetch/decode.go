@@ -17,6 +17,11 @@ var ErrNotUTF8 = errors.New("not valid UTF-8 text")
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// Decode returns an HTML page's bytes as UTF-8 text; see decode.
+func Decode(b []byte, contentType string) (string, error) {
+	return decode(b, claimex.FormatHTML, contentType)
+}
+
 // decode returns b as a UTF-8 string. Bytes that are valid UTF-8 stay
 // UTF-8 whatever a page declares: a declared or guessed legacy charset
 // only applies to bytes that cannot be UTF-8. Plain text must be UTF-8.

@@ -19,13 +19,20 @@ var ErrNoText = errors.New("no article text found")
 // Clean decodes and cleans an input with the boilerplate lists of r.
 func Clean(in claimex.Input, r *rules.Rules) (claimex.Document, error) {
 	doc := claimex.Document{Source: in.Source, Hash: in.Hash, Format: in.Format, Raw: in.Bytes}
+	if in.Format == claimex.FormatHTML {
+		if err := cleanHTML(in.Bytes, in.ContentType, r, &doc); err != nil {
+			return doc, err
+		}
+		if doc.Text == "" {
+			return doc, ErrNoText
+		}
+		return doc, nil
+	}
 	s, err := decode(in.Bytes, in.Format, in.ContentType)
 	if err != nil {
 		return doc, err
 	}
 	switch in.Format {
-	case claimex.FormatHTML:
-		err = cleanHTML(s, &doc)
 	case claimex.FormatMarkdown:
 		cleanText(stripMarkdown(s), r, &doc)
 	default:

@@ -30,14 +30,25 @@ func cleanText(s string, r *rules.Rules, doc *claimex.Document) {
 }
 
 // FilterLines splits s into normalised lines and returns those that are
-// neither blank nor boilerplate under r.
+// neither blank nor boilerplate under r: lines and patterns anywhere,
+// teasers after the headline (the first line that is not a dateline), and
+// closing sections.
 func FilterLines(s string, r *rules.Rules) []string {
-	var kept []string
+	var lines []string
 	for line := range strings.Lines(s) {
-		line = normalizeLine(line)
-		if line == "" || r.Boilerplate.Match(line) {
+		if line = normalizeLine(line); line != "" {
+			lines = append(lines, line)
+		}
+	}
+	// Sections first: their headings are often boilerplate lines too.
+	lines = r.Boilerplate.CutSection(lines)
+	var kept []string
+	headline := false
+	for _, line := range lines {
+		if r.Boilerplate.Match(line) || headline && r.Boilerplate.Teaser(line) {
 			continue
 		}
+		headline = headline || !isDateline(line)
 		kept = append(kept, line)
 	}
 	return kept

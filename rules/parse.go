@@ -284,18 +284,26 @@ func (p *parser) boilerplate(n *yaml.Node) Boilerplate {
 				b.lineSet[Fold(item.Value)] = true
 			}
 		},
-		"patterns": func(val *yaml.Node) {
-			for _, item := range p.strings(val) {
-				re, err := regexp.Compile(`^(?:` + item.Value + `)$`)
-				if err != nil {
-					p.errorf(item, "bad pattern %q: %v", item.Value, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
-					continue
-				}
-				b.Patterns = append(b.Patterns, re)
-			}
-		},
+		"patterns": func(val *yaml.Node) { b.Patterns = p.patterns(val) },
+		"sections": func(val *yaml.Node) { b.Sections = p.patterns(val) },
+		"teasers":  func(val *yaml.Node) { b.Teasers = p.patterns(val) },
 	})
 	return b
+}
+
+// patterns reads a list of regular expressions, each to match a whole
+// line.
+func (p *parser) patterns(val *yaml.Node) []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for _, item := range p.strings(val) {
+		re, err := regexp.Compile(`^(?:` + item.Value + `)$`)
+		if err != nil {
+			p.errorf(item, "bad pattern %q: %v", item.Value, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+			continue
+		}
+		out = append(out, re)
+	}
+	return out
 }
 
 func joinCategories() string {

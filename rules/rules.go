@@ -100,6 +100,13 @@ type Boilerplate struct {
 	Lines []string
 	// Patterns must match a whole (trimmed) line.
 	Patterns []*regexp.Regexp
+	// Sections match the heading of a section that closes an article with
+	// boilerplate ("About Ascom", "Related articles"): from such a line in
+	// the second half of a text on, the rest goes.
+	Sections []*regexp.Regexp
+	// Teasers match lines that, anywhere after a text's headline, are the
+	// headlines of other stories ("Russian Mobile Crematoriums").
+	Teasers []*regexp.Regexp
 
 	lineSet map[string]bool
 }
@@ -137,6 +144,38 @@ func hashOf(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// CutSection drops, from the first line in the second half of lines that
+// opens a boilerplate section, that line and every line after it.
+func (b Boilerplate) CutSection(lines []string) []string {
+	for i := len(lines) / 2; i < len(lines); i++ {
+		line := strings.TrimSpace(lines[i])
+		if len(strings.Fields(line)) > 8 {
+			continue
+		}
+		for _, re := range b.Sections {
+			if re.MatchString(line) {
+				return lines[:i]
+			}
+		}
+	}
+	return lines
+}
+
+// Teaser reports whether a line (not a text's headline) is the headline
+// of another story.
+func (b Boilerplate) Teaser(line string) bool {
+	line = strings.TrimSpace(line)
+	if len(line) > MaxPatternLine {
+		return false
+	}
+	for _, re := range b.Teasers {
+		if re.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
 // Match reports whether a normalised line is boilerplate: one of the
 // listed lines, or matched whole by a pattern.
 func (b Boilerplate) Match(line string) bool {
@@ -144,6 +183,9 @@ func (b Boilerplate) Match(line string) bool {
 		return true
 	}
 	line = strings.TrimSpace(line)
+	if len(line) > MaxPatternLine {
+		return false
+	}
 	for _, re := range b.Patterns {
 		if re.MatchString(line) {
 			return true
@@ -151,6 +193,11 @@ func (b Boilerplate) Match(line string) bool {
 	}
 	return false
 }
+
+// MaxPatternLine is the longest line, in bytes, that boilerplate patterns
+// are tried on: boilerplate lines are short, article paragraphs are not,
+// and patterns cost time in proportion to the line.
+const MaxPatternLine = 600
 
 // Stats counts what a rules file holds.
 type Stats struct {
@@ -160,7 +207,8 @@ type Stats struct {
 // Stats counts the categories, triggers, qualifier phrases, other words
 // and phrases, boilerplate lines and patterns of r.
 func (r *Rules) Stats() Stats {
-	st := Stats{Categories: len(r.Categories), Lines: len(r.Boilerplate.Lines), Patterns: len(r.Boilerplate.Patterns)}
+	st := Stats{Categories: len(r.Categories), Lines: len(r.Boilerplate.Lines),
+		Patterns: len(r.Boilerplate.Patterns) + len(r.Boilerplate.Sections) + len(r.Boilerplate.Teasers)}
 	for _, c := range r.Categories {
 		st.Triggers += len(c.Predicates) + len(c.Nouns)
 	}

@@ -49,6 +49,7 @@ func init() {
 		{"entities", "[--type T] [--name TEXT] | merge NAME OTHER | split NAME",
 			"list people, organisations and places; correct their merging", (*app).entities},
 		{"export", "[--what claims|documents] [--format jsonl|csv] [-o FILE]", "export claims or documents", (*app).export},
+		{"clean", "[--format text|jsonl] PATH...", "print clean text and metadata; no database", (*app).clean},
 		{"rules", "show | check FILE", "print the default rules; validate a rules file", (*app).rules},
 		{"version", "", "print the version", (*app).version},
 	}
