@@ -36,6 +36,7 @@ fuzz:
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./extract
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzCleanHTML$$' -fuzztime $(FUZZTIME) ./fetch
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzFilterLines$$' -fuzztime $(FUZZTIME) ./fetch
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./fetch
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./rules
 
 clean:

@@ -18,6 +18,7 @@ require (
 	github.com/andybalholm/cascadia v1.3.4 // indirect
 	github.com/mitchellh/colorstring v0.0.0-20190213212951-d06e56a500db // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
+	github.com/wlynxg/chardet v1.0.5 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
 )

@@ -67,7 +67,7 @@ func (r ClaimRecord) row() []string {
 // DocumentRecord is one document as exported: text is the clean text
 // that claim offsets refer to.
 type DocumentRecord struct {
-	ID        int64   `json:"id"`
+	ID        int64   `json:"id,omitempty"` // 0 for a document not stored
 	Source    string  `json:"source"`
 	Hash      string  `json:"hash"`
 	Title     *string `json:"title"`

@@ -254,15 +254,17 @@ func articleParts(root, top *html.Node, scores map[*html.Node]float64) []*html.N
 		}
 	}
 	picked = append(picked, withSiblings(top, scores)...)
+	set := make(map[*html.Node]bool, len(picked))
+	for _, p := range picked {
+		set[p] = true
+	}
 	// Keep the outermost of nested parts, in document order.
 	var parts []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		for _, p := range picked {
-			if p == n {
-				parts = append(parts, n)
-				return
-			}
+		if set[n] {
+			parts = append(parts, n)
+			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)

@@ -38,9 +38,6 @@ func Clean(in claimex.Input, r *rules.Rules) (claimex.Document, error) {
 	default:
 		cleanText(s, r, &doc)
 	}
-	if err != nil {
-		return doc, err
-	}
 	if doc.Text == "" {
 		return doc, ErrNoText
 	}

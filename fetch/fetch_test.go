@@ -11,7 +11,6 @@ import (
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/rules"
-	"golang.org/x/text/encoding/charmap"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -132,39 +131,6 @@ func TestCleanHTML(t *testing.T) {
 	}
 	if strings.Count(doc.Text, "Floods displace 12,000 in the north") != 1 {
 		t.Errorf("headline repeated:\n%s", doc.Text)
-	}
-}
-
-func TestDecode(t *testing.T) {
-	cp1252, _ := charmap.Windows1252.NewEncoder().String("Café – “déjà vu”")
-	cp1251, _ := charmap.Windows1251.NewEncoder().String("Алматы")
-	tests := []struct {
-		name   string
-		in     []byte
-		format claimex.Format
-		ctype  string
-		want   string
-		err    error
-	}{
-		{"utf-8", []byte("Almaty – 225"), claimex.FormatText, "", "Almaty – 225", nil},
-		{"utf-8 bom", []byte("\xEF\xBB\xBFhello"), claimex.FormatText, "", "hello", nil},
-		{"utf-8 declared latin-1 stays utf-8", []byte(`<meta charset="iso-8859-1"><p>Tokáyev</p>`), claimex.FormatHTML, "", `<meta charset="iso-8859-1"><p>Tokáyev</p>`, nil},
-		{"windows-1252 by meta", []byte(`<meta charset="windows-1252"><p>` + cp1252 + `</p>`), claimex.FormatHTML, "", `<meta charset="windows-1252"><p>Café – “déjà vu”</p>`, nil},
-		{"windows-1251 by header", []byte(`<p>` + cp1251 + `</p>`), claimex.FormatHTML, "text/html; charset=windows-1251", `<p>Алматы</p>`, nil},
-		{"binary", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), claimex.FormatHTML, "", "", ErrBinary},
-		{"control bytes", []byte(strings.Repeat("\x01\x02\x03a", 20)), claimex.FormatText, "", "", ErrBinary},
-		{"text not utf-8", []byte("caf\xe9"), claimex.FormatText, "", "", ErrNotUTF8},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := decode(tt.in, tt.format, tt.ctype)
-			if !errors.Is(err, tt.err) {
-				t.Fatalf("error = %v, want %v", err, tt.err)
-			}
-			if got != tt.want {
-				t.Errorf("decode = %q, want %q", got, tt.want)
-			}
-		})
 	}
 }
 

@@ -3,10 +3,8 @@ package fetch
 import (
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/rules"
-	"golang.org/x/net/html"
 )
 
 // cleanHTML fills doc from an HTML page: its metadata, and its text — the
@@ -23,44 +21,4 @@ func cleanHTML(b []byte, contentType string, r *rules.Rules, doc *claimex.Docume
 	}
 	doc.Text = strings.TrimSpace(text)
 	return nil
-}
-
-// readMeta takes what the page says about itself: title, date, author,
-// site, canonical address and language.
-func readMeta(root *html.Node, p *Page) {
-	page := goquery.NewDocumentFromNode(root)
-	meta := func(selectors ...string) string {
-		for _, sel := range selectors {
-			if v, ok := page.Find(sel).First().Attr("content"); ok {
-				if v = normalizeLine(v); v != "" {
-					return v
-				}
-			}
-		}
-		return ""
-	}
-	p.Title = meta(`meta[property="og:title"]`, `meta[name="twitter:title"]`)
-	if p.Title == "" {
-		p.Title = normalizeLine(page.Find("title").First().Text())
-	}
-	if p.Title == "" {
-		p.Title = normalizeLine(page.Find("h1").First().Text())
-	}
-	p.Published = meta(`meta[property="article:published_time"]`, `meta[itemprop="datePublished"]`,
-		`meta[name="pubdate"]`, `meta[name="date"]`, `meta[name="dc.date"]`)
-	if p.Published == "" {
-		if v, ok := page.Find("time[datetime]").First().Attr("datetime"); ok {
-			p.Published = normalizeLine(v)
-		}
-	}
-	p.Byline = meta(`meta[name="author"]`, `meta[property="article:author"]`)
-	p.Site = meta(`meta[property="og:site_name"]`)
-	if v, ok := page.Find(`link[rel="canonical"]`).First().Attr("href"); ok {
-		p.URL = strings.TrimSpace(v)
-	} else {
-		p.URL = meta(`meta[property="og:url"]`)
-	}
-	if v, ok := page.Find("html").First().Attr("lang"); ok {
-		p.Lang = strings.TrimSpace(v)
-	}
 }

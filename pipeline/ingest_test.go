@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/claimex/claimex"
@@ -100,8 +101,9 @@ func TestIngestBadInputs(t *testing.T) {
 	}
 	files := map[string][]byte{
 		"good.txt":      good,
-		"copy.txt":      good, // same bytes: stored once
-		"latin1.txt":    []byte("caf\xe9 au lait, 3 killed"),
+		"copy.txt":      good,                                // same bytes: stored once
+		"latin1.txt":    []byte("caf\xe9 au lait, 3 killed"), // detected
+		"garbled.txt":   []byte("\x81\x8d\x8f\x90\x9d\x81\x8d\x8f\x90\x9d 3 killed"),
 		"image.html":    []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"),
 		"empty.txt":     nil,
 		"clutter.txt":   []byte("Leave a Reply\nsee more\n"),
@@ -128,7 +130,7 @@ func TestIngestBadInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	sort.Strings(failed)
-	want := []string{"clutter.txt", "dangling.txt", "empty.txt", "image.html", "latin1.txt", "missing"}
+	want := []string{"clutter.txt", "dangling.txt", "empty.txt", "garbled.txt", "image.html", "missing"}
 	if len(failed) != len(want) {
 		t.Fatalf("failed = %v, want %v", failed, want)
 	}
@@ -137,7 +139,7 @@ func TestIngestBadInputs(t *testing.T) {
 			t.Errorf("failed[%d] = %s, want %s", i, failed[i], want[i])
 		}
 	}
-	if rep.New != 1 || rep.Known != 1 || rep.Failed != len(want) || rep.Hidden != 1 || rep.Other != 1 {
+	if rep.New != 2 || rep.Known != 1 || rep.Failed != len(want) || rep.Hidden != 1 || rep.Other != 1 {
 		t.Errorf("report = %+v", rep)
 	}
 	var arrested bool
@@ -147,6 +149,14 @@ func TestIngestBadInputs(t *testing.T) {
 	})
 	if !arrested {
 		t.Error("the good file's claims were not stored")
+	}
+	var latin1 bool
+	st.Documents(context.Background(), false, func(d claimex.Document) error {
+		latin1 = latin1 || strings.Contains(d.Text, "café au lait")
+		return nil
+	})
+	if !latin1 {
+		t.Error("the Latin-1 file was not decoded and stored")
 	}
 }
 

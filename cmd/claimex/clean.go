@@ -9,21 +9,9 @@ import (
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/corpus"
+	"github.com/claimex/claimex/export"
 	"github.com/claimex/claimex/fetch"
 )
-
-// cleanRecord is one cleaned input as `claimex clean --format jsonl`
-// prints it.
-type cleanRecord struct {
-	Source    string  `json:"source"`
-	Title     *string `json:"title"`
-	Published *string `json:"published"`
-	Byline    *string `json:"byline"`
-	Site      *string `json:"site"`
-	URL       *string `json:"url"`
-	Lang      *string `json:"lang"`
-	Text      string  `json:"text"`
-}
 
 func (a *app) clean(ctx context.Context, args []string) error {
 	fs := a.flags("clean")
@@ -82,8 +70,7 @@ func (a *app) clean(ctx context.Context, args []string) error {
 
 func writeClean(w io.Writer, format string, doc claimex.Document, first bool) error {
 	if format == "jsonl" {
-		b, err := json.Marshal(cleanRecord{Source: doc.Source, Title: opt(doc.Title), Published: opt(doc.Published),
-			Byline: opt(doc.Byline), Site: opt(doc.Site), URL: opt(doc.URL), Lang: opt(doc.Lang), Text: doc.Text})
+		b, err := json.Marshal(export.NewDocumentRecord(doc))
 		if err != nil {
 			return err
 		}
@@ -102,12 +89,4 @@ func writeClean(w io.Writer, format string, doc claimex.Document, first bool) er
 	}
 	_, err := fmt.Fprintf(w, "\n%s\n", doc.Text)
 	return err
-}
-
-// opt maps the empty string to null.
-func opt(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
 }

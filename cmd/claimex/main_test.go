@@ -133,7 +133,7 @@ func TestBadInputsExitOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(in, "good.txt"), good, 0o644)
-	os.WriteFile(filepath.Join(in, "cp1252.txt"), []byte("\x93quoted\x94 225 dead"), 0o644)
+	os.WriteFile(filepath.Join(in, "garbled.txt"), []byte("\x81\x8d\x8f\x90\x9d\x81\x8d\x8f\x90\x9d 225 dead"), 0o644)
 	os.WriteFile(filepath.Join(in, "photo.html"), []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), 0o644)
 	os.Symlink(filepath.Join(in, "nowhere"), filepath.Join(in, "broken.txt"))
 
@@ -146,7 +146,7 @@ func TestBadInputsExitOne(t *testing.T) {
 	if len(lines) != 3 {
 		t.Errorf("want one stderr line per bad file, got:\n%s", errs)
 	}
-	for _, name := range []string{"cp1252.txt", "photo.html", "broken.txt"} {
+	for _, name := range []string{"garbled.txt", "photo.html", "broken.txt"} {
 		if !strings.Contains(errs, name) {
 			t.Errorf("stderr does not name %s:\n%s", name, errs)
 		}
