@@ -5,7 +5,7 @@ BIN     := bin/claimex
 DB      ?= claimex.db
 SEEDS   := testdata/seeds
 
-.PHONY: build run test bench lint fuzz clean
+.PHONY: build run test bench bench-clean lint fuzz clean
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/claimex
@@ -23,6 +23,15 @@ test: lint
 
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+# Article-text extraction on the AEB pages: claimex against go-trafilatura
+# and go-readability, F1 and pages/s on one core, measured in one run.
+# The comparison lives in bench/, its own module, so the product does not
+# carry the other extractors.
+BENCH_AEB ?= $(abspath ../shared/bench/aeb)
+ROUNDS    ?= 3
+bench-clean:
+	cd bench && $(GO) run ./cleanbench -rounds $(ROUNDS) -aeb $(BENCH_AEB)
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -45,10 +45,47 @@ type Document struct {
 	// Text is the clean article text. Claim offsets count Unicode code
 	// points into it.
 	Text string
+	// BodyStart is where, in code points, the article's own text starts
+	// in Text: after the headline when cleaning put the headline first
+	// because the article's body did not hold it; 0 otherwise.
+	BodyStart int
 	// Raw is the input's original bytes, kept so the text can be cleaned
 	// again without fetching.
 	Raw []byte
+	// ContentType is the HTTP Content-Type the bytes came with, if any: it
+	// may name their charset, so cleaning again needs it.
+	ContentType string
 	// RunID is the run whose claims are current for this document.
 	RunID      int64
 	IngestedAt time.Time
+}
+
+// Fetch is what is remembered of retrieving a URL, so that the next ingest
+// of it can ask the server whether the page changed (ETag,
+// Last-Modified) instead of downloading it again.
+type Fetch struct {
+	// URL is the address as the user gave it; FinalURL the one answered,
+	// after redirects.
+	URL, FinalURL string
+	// ETag and LastModified are the validators the server sent, if any.
+	ETag, LastModified string
+	// Hash identifies the bytes last retrieved: the stored document.
+	Hash      string
+	FetchedAt time.Time
+}
+
+// Body returns the article's own text: Text without a headline cleaning
+// put before it.
+func (d Document) Body() string {
+	if d.BodyStart <= 0 {
+		return d.Text
+	}
+	n := 0
+	for i := range d.Text {
+		if n == d.BodyStart {
+			return d.Text[i:]
+		}
+		n++
+	}
+	return ""
 }

@@ -1,6 +1,8 @@
 // Package corpus finds what to ingest: it walks folders for article files
-// (html, htm, txt, md), reads them and identifies each by the SHA-256 of
-// its bytes. It does no parsing; deciding what a file says is fetch's job.
+// (html, htm, txt, md), passes on URLs and reads URL lists, reads files and
+// identifies each input by the SHA-256 of its bytes. It does no parsing
+// and no networking: retrieving a URL and deciding what a page says are
+// fetch's jobs.
 package corpus
 
 import (

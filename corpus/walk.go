@@ -12,10 +12,20 @@ import (
 	"github.com/claimex/claimex"
 )
 
-// Item is a file found by a walk, not yet read.
+// Item is a file found by a walk, not yet read, or a URL to fetch.
 type Item struct {
 	Path   string
 	Format claimex.Format
+	// URL, when set, is an address to fetch; Path is then empty.
+	URL string
+}
+
+// Source is the item's origin as the user gave it: its path or URL.
+func (it Item) Source() string {
+	if it.URL != "" {
+		return it.URL
+	}
+	return it.Path
 }
 
 // Tally counts what a walk passed over.
@@ -29,7 +39,8 @@ type Tally struct {
 }
 
 // Walk sends every article file under paths to out, in lexical order per
-// folder, and returns what it skipped. A path naming a file is sent
+// folder, and every http(s) URL among paths as it is, and returns what it
+// skipped. A path naming a file is sent
 // whatever its extension (its format is sniffed when the extension says
 // nothing). Problems with single entries (unreadable folders, broken
 // links) go to onErr and the walk goes on; Walk returns early only when
@@ -47,6 +58,12 @@ func Walk(ctx context.Context, paths []string, out chan<- Item, onErr func(path 
 		}
 	}
 	for _, root := range paths {
+		if IsURL(root) {
+			if err := send(Item{URL: root}); err != nil {
+				return t, err
+			}
+			continue
+		}
 		info, err := os.Stat(root)
 		if err != nil {
 			onErr(root, err)

@@ -561,15 +561,6 @@ func bestContainer(root *html.Node) (*html.Node, map[*html.Node]float64) {
 	return best, scores
 }
 
-func isAncestor(a, n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p == a {
-			return true
-		}
-	}
-	return false
-}
-
 // measureAll measures every subtree of root in one pass.
 func measureAll(root *html.Node) map[*html.Node]stats {
 	out := map[*html.Node]stats{}

@@ -18,7 +18,7 @@ var ErrNoText = errors.New("no article text found")
 
 // Clean decodes and cleans an input with the boilerplate lists of r.
 func Clean(in claimex.Input, r *rules.Rules) (claimex.Document, error) {
-	doc := claimex.Document{Source: in.Source, Hash: in.Hash, Format: in.Format, Raw: in.Bytes}
+	doc := claimex.Document{Source: in.Source, Hash: in.Hash, Format: in.Format, Raw: in.Bytes, ContentType: in.ContentType}
 	if in.Format == claimex.FormatHTML {
 		if err := cleanHTML(in.Bytes, in.ContentType, r, &doc); err != nil {
 			return doc, err

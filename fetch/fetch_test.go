@@ -132,6 +132,10 @@ func TestCleanHTML(t *testing.T) {
 	if strings.Count(doc.Text, "Floods displace 12,000 in the north") != 1 {
 		t.Errorf("headline repeated:\n%s", doc.Text)
 	}
+	// The headline was put before the article's text: Body leaves it out.
+	if body := doc.Body(); !strings.HasPrefix(body, "Heavy rain has forced") {
+		t.Errorf("body (from %d) = %q…", doc.BodyStart, body[:min(len(body), 40)])
+	}
 }
 
 func TestCleanErrors(t *testing.T) {

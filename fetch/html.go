@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/rules"
@@ -15,10 +16,11 @@ func cleanHTML(b []byte, contentType string, r *rules.Rules, doc *claimex.Docume
 		return err
 	}
 	doc.Title, doc.Published, doc.Byline, doc.Site, doc.URL, doc.Lang = p.Title, p.Published, p.Byline, p.Site, p.URL, p.Lang
-	text := p.Body
-	if p.Title != "" && !strings.HasPrefix(foldSpace(p.Body), foldSpace(p.Title)) {
-		text = joinBlocks([]string{p.Title, p.Body})
+	body := strings.TrimSpace(p.Body)
+	doc.Text = body
+	if p.Title != "" && body != "" && !strings.HasPrefix(foldSpace(body), foldSpace(p.Title)) {
+		doc.Text = joinBlocks([]string{p.Title, body})
+		doc.BodyStart = utf8.RuneCountInString(doc.Text) - utf8.RuneCountInString(body)
 	}
-	doc.Text = strings.TrimSpace(text)
 	return nil
 }

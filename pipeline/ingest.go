@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -18,8 +19,10 @@ import (
 type Config struct {
 	Store     *store.Store
 	Extractor *extract.Extractor
-	// Paths are files and folders to ingest.
+	// Paths are files, folders and http(s) URLs to ingest.
 	Paths []string
+	// Client retrieves URLs; without one, URLs fail.
+	Client *fetch.Client
 	// Workers is the number of cleaning and extraction goroutines (0: one
 	// per core).
 	Workers int
@@ -47,6 +50,10 @@ type Report struct {
 	// New documents stored; Known inputs skipped as already stored;
 	// Failed inputs that could not be read, decoded or cleaned.
 	New, Known, Failed int
+	// Fetched is how many URLs were retrieved; Unchanged how many of
+	// them the server said had not changed since the last ingest (they
+	// are among Known).
+	Fetched, Unchanged int
 	// Counts and Mentions are the claims stored for the new documents;
 	// Entities the entities of the whole database after resolution.
 	Counts, Mentions, Entities int
@@ -69,6 +76,10 @@ type outcome struct {
 	entry  *store.Entry
 	known  bool
 	err    error
+	// fetch is set for a URL retrieved; for a known document it is
+	// recorded on its own.
+	fetch     *claimex.Fetch
+	unchanged bool
 }
 
 // Ingest stores every new input under cfg.Paths with its claims. Inputs
@@ -88,6 +99,11 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 		cfg.OnError = func(string, error) {}
 	}
 	n := workers(cfg.Workers)
+	if cfg.Client != nil && slices.ContainsFunc(cfg.Paths, corpus.IsURL) {
+		// Fetching waits on the network: more workers keep the client's
+		// connections busy.
+		n = max(n, cfg.Client.MaxConcurrency())
+	}
 
 	// work stops the walker and workers: on interruption, or when the
 	// writer fails.
@@ -173,28 +189,40 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	return rep, err
 }
 
-// process reads, cleans and extracts one input.
+// process reads or fetches, cleans and extracts one input.
 func process(ctx context.Context, cfg Config, it corpus.Item) outcome {
-	in, err := corpus.Read(it, cfg.MaxBytes)
-	if err != nil {
-		return outcome{source: it.Path, err: fmt.Errorf("read: %w", err)}
+	var in claimex.Input
+	var fetched *claimex.Fetch
+	if it.URL != "" {
+		var o outcome
+		in, fetched, o = retrieve(ctx, cfg, it.URL)
+		if o.err != nil || o.unchanged {
+			return o
+		}
+	} else {
+		var err error
+		if in, err = corpus.Read(it, cfg.MaxBytes); err != nil {
+			return outcome{source: it.Path, err: fmt.Errorf("read: %w", err)}
+		}
 	}
+	source := it.Source()
 	known, err := cfg.Store.HasDocument(ctx, in.Hash)
 	if err != nil {
-		return outcome{source: it.Path, err: err}
+		return outcome{source: source, err: err}
 	}
 	if known {
-		return outcome{source: it.Path, known: true}
+		return outcome{source: source, known: true, fetch: fetched}
 	}
 	doc, err := fetch.Clean(in, cfg.Extractor.Rules())
 	if err != nil {
-		return outcome{source: it.Path, err: err}
+		return outcome{source: source, err: err}
 	}
 	entry, err := store.NewEntry(doc, cfg.Extractor.Extract(doc))
 	if err != nil {
-		return outcome{source: it.Path, err: err}
+		return outcome{source: source, err: err}
 	}
-	return outcome{source: it.Path, entry: &entry}
+	entry.Fetch = fetched
+	return outcome{source: source, entry: &entry, fetch: fetched}
 }
 
 // writer is the single goroutine that stores results in batches, in walk
@@ -203,6 +231,7 @@ type writer struct {
 	cfg     Config
 	rep     *Report
 	batch   []store.Entry
+	fetches []claimex.Fetch
 	window  <-chan struct{}
 	pending map[int]outcome
 	next    int
@@ -249,12 +278,21 @@ func (w *writer) run(ctx context.Context, outcomes <-chan outcome) error {
 // handle takes one input's outcome, in walk order.
 func (w *writer) handle(o outcome) error {
 	w.cfg.Progress()
+	if o.fetch != nil {
+		w.rep.Fetched++
+	}
+	if o.unchanged {
+		w.rep.Unchanged++
+	}
 	switch {
 	case o.err != nil:
 		w.rep.Failed++
 		w.cfg.OnError(o.source, o.err)
 	case o.known:
 		w.rep.Known++
+		if o.fetch != nil {
+			w.fetches = append(w.fetches, *o.fetch)
+		}
 	default:
 		w.batch = append(w.batch, *o.entry)
 		if len(w.batch) >= w.cfg.BatchSize {
@@ -265,11 +303,17 @@ func (w *writer) handle(o outcome) error {
 }
 
 func (w *writer) flush() error {
+	// Storing must complete even when the ingest is being interrupted.
+	ctx := context.WithoutCancel(context.Background())
+	if len(w.fetches) > 0 {
+		if err := w.cfg.Store.RecordFetches(ctx, w.fetches); err != nil {
+			return err
+		}
+		w.fetches = w.fetches[:0]
+	}
 	if len(w.batch) == 0 {
 		return nil
 	}
-	// Storing must complete even when the ingest is being interrupted.
-	ctx := context.WithoutCancel(context.Background())
 	if w.rep.RunID == 0 {
 		r := w.cfg.Extractor.Rules()
 		id, err := w.cfg.Store.BeginRun(ctx, claimex.RunIngest, store.RunRules{Name: r.Name, Hash: r.Hash, Text: r.Text})

@@ -65,7 +65,7 @@ func (s *Store) Documents(ctx context.Context, withRaw bool, fn func(claimex.Doc
 		raw = "raw"
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, source, format, title, published, byline, site, url,
-		lang, text, COALESCE(run_id, 0), ingested_at, `+raw+` FROM documents ORDER BY id`)
+		lang, text, COALESCE(run_id, 0), ingested_at, content_type, body_start, `+raw+` FROM documents ORDER BY id`)
 	if err != nil {
 		return fmt.Errorf("read documents: %w", err)
 	}
@@ -75,7 +75,7 @@ func (s *Store) Documents(ctx context.Context, withRaw bool, fn func(claimex.Doc
 		var ingested string
 		var packed []byte
 		if err := rows.Scan(&d.ID, &d.Hash, &d.Source, &d.Format, &d.Title, &d.Published, &d.Byline, &d.Site,
-			&d.URL, &d.Lang, &d.Text, &d.RunID, &ingested, &packed); err != nil {
+			&d.URL, &d.Lang, &d.Text, &d.RunID, &ingested, &d.ContentType, &d.BodyStart, &packed); err != nil {
 			return fmt.Errorf("read documents: %w", err)
 		}
 		d.IngestedAt = parseTime(ingested)

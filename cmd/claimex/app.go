@@ -26,6 +26,7 @@ const (
 // app is one invocation of the CLI, with its streams, so tests can drive
 // it in-process.
 type app struct {
+	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	// terminal is set when stderr is a terminal: progress is shown.
@@ -43,13 +44,13 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"ingest", "[-j N] [--rules FILE] PATH...", "ingest files and folders of articles", (*app).ingest},
+		{"ingest", "[-j N] [--rules FILE] [--urls FILE] PATH|URL...", "ingest files, folders and web pages", (*app).ingest},
 		{"claims", "[--kind K] [--category C] [--status S] [--doc ID] [--source TEXT]", "list claims", (*app).claims},
 		{"documents", "", "list documents with their claim counts", (*app).documents},
 		{"entities", "[--type T] [--name TEXT] | merge NAME OTHER | split NAME",
 			"list people, organisations and places; correct their merging", (*app).entities},
 		{"export", "[--what claims|documents] [--format jsonl|csv] [-o FILE]", "export claims or documents", (*app).export},
-		{"clean", "[--format text|jsonl] PATH...", "print clean text and metadata; no database", (*app).clean},
+		{"clean", "[--format text|jsonl] [--urls FILE] PATH|URL...", "print clean text and metadata; no database", (*app).clean},
 		{"rules", "show | check FILE", "print the default rules; validate a rules file", (*app).rules},
 		{"version", "", "print the version", (*app).version},
 	}
@@ -71,6 +72,9 @@ func (e failedInputs) Error() string { return fmt.Sprintf("%d inputs failed", e.
 func (a *app) run(ctx context.Context, args []string) int {
 	if a.getenv == nil {
 		a.getenv = os.Getenv
+	}
+	if a.stdin == nil {
+		a.stdin = strings.NewReader("")
 	}
 	if a.log == nil {
 		a.log = newLogger(a.stderr, a.getenv(envLogLevel))

@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/corpus"
 	"github.com/claimex/claimex/export"
 	"github.com/claimex/claimex/fetch"
+	"github.com/claimex/claimex/pipeline"
 )
 
 func (a *app) clean(ctx context.Context, args []string) error {
@@ -18,12 +20,10 @@ func (a *app) clean(ctx context.Context, args []string) error {
 	format := fs.String("format", "text", "output `format`: text or jsonl")
 	rulesFile := fs.String("rules", "", "rules `file` (default: the built-in rules)")
 	maxMB := fs.Int64("max-mb", corpus.DefaultMaxBytes>>20, "skip inputs larger than this many `MB`")
-	paths, err := parse(fs, args)
+	web := webFlags(fs)
+	paths, problems, err := a.inputs(fs, args, web, "clean")
 	if err != nil {
 		return err
-	}
-	if len(paths) == 0 {
-		return usagef("name at least one file, folder or URL to clean")
 	}
 	if *format != "text" && *format != "jsonl" {
 		return usagef("--format must be text or jsonl")
@@ -34,11 +34,15 @@ func (a *app) clean(ctx context.Context, args []string) error {
 	}
 	out := bufio.NewWriter(a.stdout)
 	defer out.Flush()
-	failed := 0
+	failed := problems
 	fail := func(source string, err error) {
 		failed++
 		out.Flush()
 		fmt.Fprintf(a.stderr, "claimex: %s: %v\n", source, err)
+	}
+	var client *fetch.Client
+	if slices.ContainsFunc(paths, corpus.IsURL) {
+		client = web.client(a)
 	}
 	items := make(chan corpus.Item)
 	go func() {
@@ -47,14 +51,14 @@ func (a *app) clean(ctx context.Context, args []string) error {
 	}()
 	first := true
 	for it := range items {
-		in, err := corpus.Read(it, *maxMB<<20)
+		in, err := a.cleanInput(ctx, client, it, *maxMB<<20)
 		if err != nil {
-			fail(it.Path, err)
+			fail(it.Source(), err)
 			continue
 		}
 		doc, err := fetch.Clean(in, r)
 		if err != nil {
-			fail(it.Path, err)
+			fail(it.Source(), err)
 			continue
 		}
 		if err := writeClean(out, *format, doc, first); err != nil {
@@ -68,9 +72,23 @@ func (a *app) clean(ctx context.Context, args []string) error {
 	return nil
 }
 
+// cleanInput reads a file or fetches a URL.
+func (a *app) cleanInput(ctx context.Context, client *fetch.Client, it corpus.Item, max int64) (claimex.Input, error) {
+	if it.URL == "" {
+		return corpus.Read(it, max)
+	}
+	in, _, err := pipeline.FetchInput(ctx, client, it.URL, fetch.Validators{})
+	return in, err
+}
+
+// writeClean prints a cleaned input: its metadata, and the article's own
+// text (the title is a field of its own, so a headline that cleaning put
+// before the text for extraction is left out).
 func writeClean(w io.Writer, format string, doc claimex.Document, first bool) error {
 	if format == "jsonl" {
-		b, err := json.Marshal(export.NewDocumentRecord(doc))
+		rec := export.NewDocumentRecord(doc)
+		rec.Text = doc.Body()
+		b, err := json.Marshal(rec)
 		if err != nil {
 			return err
 		}
@@ -87,6 +105,6 @@ func writeClean(w io.Writer, format string, doc claimex.Document, first bool) er
 			fmt.Fprintf(w, "%s: %s\n", f.name, f.v)
 		}
 	}
-	_, err := fmt.Fprintf(w, "\n%s\n", doc.Text)
+	_, err := fmt.Fprintf(w, "\n%s\n", doc.Body())
 	return err
 }

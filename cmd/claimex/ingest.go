@@ -18,12 +18,10 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 	rulesFile := fs.String("rules", "", "rules `file` (default: the built-in rules)")
 	maxMB := fs.Int64("max-mb", corpus.DefaultMaxBytes>>20, "skip inputs larger than this many `MB`")
 	verbose := fs.Bool("v", false, "print a line for every document stored")
-	paths, err := parse(fs, args)
+	web := webFlags(fs)
+	paths, problems, err := a.inputs(fs, args, web, "ingest")
 	if err != nil {
 		return err
-	}
-	if len(paths) == 0 {
-		return usagef("name at least one file or folder to ingest")
 	}
 	r, err := a.loadRules(*rulesFile)
 	if err != nil {
@@ -44,6 +42,7 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 		Store:     st,
 		Extractor: x,
 		Paths:     paths,
+		Client:    web.client(a),
 		Workers:   *jobs,
 		MaxBytes:  *maxMB << 20,
 		Progress:  bar.add,
@@ -62,6 +61,7 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	rep.Failed += problems
 	a.printIngestReport(rep)
 	if rep.Interrupted {
 		return fmt.Errorf("interrupted; the %d documents stored so far are kept", rep.New)
@@ -79,6 +79,10 @@ func (a *app) printIngestReport(rep pipeline.Report) {
 		fmt.Fprintf(a.stdout, "; skipped %d (%d hidden, %d of other types)", skipped, rep.Hidden, rep.Other)
 	}
 	fmt.Fprintln(a.stdout)
+	if rep.Fetched > 0 {
+		fmt.Fprintf(a.stdout, "fetched %d %s, %d unchanged since the last ingest\n",
+			rep.Fetched, plural(rep.Fetched, "URL", "URLs"), rep.Unchanged)
+	}
 	if rep.New > 0 {
 		fmt.Fprintf(a.stdout, "stored %d count claims and %d entity mentions as run %d; %d entities in all\n",
 			rep.Counts, rep.Mentions, rep.RunID, rep.Entities)

@@ -168,7 +168,7 @@ func TestUsageErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
-		{[]string{"ingest"}, "name at least one file or folder"},
+		{[]string{"ingest"}, "name at least one file, folder or URL"},
 		{[]string{"ingest", "--nope", seeds}, "flag provided but not defined: -nope"},
 		{[]string{"export", "--format", "xml"}, `unknown format "xml"`},
 		{[]string{"export", "--what", "people"}, "--what must be claims or documents"},

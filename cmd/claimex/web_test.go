@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestIngestAndCleanURLs(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /members/\n")
+		case "/news/unrest":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("ETag", `"1"`)
+			if r.Header.Get("If-None-Match") == `"1"` {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			fmt.Fprint(w, `<html><head><title>Unrest | Gazette</title><meta property="article:published_time" content="2022-01-07">`+
+				`</head><body><article><h1>Unrest</h1><p>More than 4,500 people were injured, the health ministry said.</p></article></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+
+	dir := t.TempDir()
+	db := filepath.Join(dir, "web.db")
+	list := filepath.Join(dir, "urls.txt")
+	os.WriteFile(list, []byte("# January\n"+srv.URL+"/news/unrest\n"+srv.URL+"/members/x\nnot a url\n"), 0o644)
+
+	code, out, errs := cli(t, nil, "ingest", "--db", db, "--host-interval", "1ms", "--urls", list, srv.URL+"/missing")
+	if code != exitFailed {
+		t.Fatalf("exit %d, want %d\n%s\n%s", code, exitFailed, out, errs)
+	}
+	for _, want := range []string{"urls.txt:4: not an http or https address", "/members/x: fetch: disallowed by robots.txt", "/missing: fetch: HTTP 404"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if !strings.Contains(out, "ingested 1 new document (0 already stored, 3 failed)") || !strings.Contains(out, "fetched 1 URL, 0 unchanged") {
+		t.Errorf("summary:\n%s", out)
+	}
+	code, out, _ = cli(t, nil, "claims", "--db", db)
+	if code != exitOK || !strings.Contains(out, "4,500") {
+		t.Errorf("claims (exit %d):\n%s", code, out)
+	}
+
+	// A second ingest asks the server whether the page changed.
+	code, out, errs = cli(t, nil, "ingest", "--db", db, "--host-interval", "1ms", srv.URL+"/news/unrest")
+	if code != exitOK || !strings.Contains(out, "1 unchanged") {
+		t.Errorf("re-ingest (exit %d):\n%s\n%s", code, out, errs)
+	}
+
+	// clean fetches too, with URLs from standard input.
+	var stdout, stderr bytes.Buffer
+	a := &app{stdin: strings.NewReader(srv.URL + "/news/unrest\n"), stdout: &stdout, stderr: &stderr,
+		getenv: func(string) string { return "" }}
+	if code := a.run(context.Background(), []string{"clean", "--format", "jsonl", "--host-interval", "1ms", "--urls", "-"}); code != exitOK {
+		t.Fatalf("clean: exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{`"source":"` + srv.URL + `/news/unrest"`, `"title":"Unrest"`, `"published":"2022-01-07"`, "4,500 people were injured"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("clean output lacks %s:\n%s", want, stdout.String())
+		}
+	}
+}

@@ -1,0 +1,148 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/temoto/robotstxt"
+)
+
+// host is what the client keeps per scheme and host: when the next
+// request may go, and what its robots.txt allows.
+type host struct {
+	base string // scheme://host:port
+
+	mu       sync.Mutex
+	next     time.Time
+	interval time.Duration
+
+	// robotsMu is held while robots.txt loads, so it loads once.
+	robotsMu  sync.Mutex
+	robots    *robotstxt.Group
+	robotsErr error
+	loaded    bool
+}
+
+func (c *Client) host(u *url.URL) *host {
+	key := u.Scheme + "://" + u.Host
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.hosts[key]
+	if !ok {
+		h = &host{base: key, interval: c.opt.HostInterval}
+		c.hosts[key] = h
+	}
+	return h
+}
+
+// wait takes the host's next turn, waiting for it: turns are interval
+// apart, whatever number of goroutines ask.
+func (h *host) wait(ctx context.Context) error {
+	h.mu.Lock()
+	now := time.Now()
+	at := now
+	if h.next.After(now) {
+		at = h.next
+	}
+	h.next = at.Add(h.interval)
+	h.mu.Unlock()
+	if at.Equal(now) {
+		return ctx.Err()
+	}
+	t := time.NewTimer(at.Sub(now))
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// delay holds every request to the host back for d: the server asked for
+// a pause, or is failing.
+func (h *host) delay(d time.Duration) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if t := time.Now().Add(d); t.After(h.next) {
+		h.next = t
+	}
+}
+
+// robotsRequest marks the context of a robots.txt request.
+type robotsRequest struct{}
+
+// robotsMaxBytes is how much of a robots.txt is read, as RFC 9309 allows
+// a crawler to stop at 500 KiB.
+const robotsMaxBytes = 500 << 10
+
+// allowed reports whether the host's robots.txt lets claimex fetch u,
+// loading it on the first call for the host. Following RFC 9309, a
+// robots.txt that is missing (4xx) allows everything, and one that
+// cannot be had (5xx, no connection) disallows everything.
+func (c *Client) allowed(ctx context.Context, h *host, u *url.URL) error {
+	h.robotsMu.Lock()
+	if !h.loaded {
+		h.robots, h.robotsErr = c.loadRobots(ctx, h)
+		// A load cut short by the caller's own deadline says nothing of
+		// the host: the next caller tries again.
+		h.loaded = ctx.Err() == nil
+	}
+	robots, robotsErr := h.robots, h.robotsErr
+	h.robotsMu.Unlock()
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if robotsErr != nil {
+		return fmt.Errorf("%w: %s/robots.txt could not be read: %v", ErrDisallowed, h.base, robotsErr)
+	}
+	path := u.EscapedPath()
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	if !robots.Test(path) {
+		return fmt.Errorf("%w: %s/robots.txt disallows %s", ErrDisallowed, h.base, path)
+	}
+	return nil
+}
+
+func (c *Client) loadRobots(ctx context.Context, h *host) (*robotstxt.Group, error) {
+	u, _ := url.Parse(h.base + "/robots.txt")
+	// Redirects of robots.txt itself are not checked against robots.txt.
+	ctx = context.WithValue(ctx, robotsRequest{}, true)
+	status := 0
+	var body []byte
+	for attempt := 0; status == 0; attempt++ {
+		resp, err := c.attempt(ctx, h, u, request{maxBytes: robotsMaxBytes, truncate: true, noSlot: true})
+		var se *StatusError
+		switch {
+		case err == nil:
+			status, body = resp.Status, resp.Body
+		case errors.As(err, &se) && se.Code < 500 && se.Code != http.StatusTooManyRequests:
+			status = se.Code
+		default:
+			wait, retry := c.retryable(ctx, err, attempt)
+			if !retry {
+				return nil, err
+			}
+			h.delay(wait)
+		}
+	}
+	data, err := robotstxt.FromStatusAndBytes(status, body)
+	if err != nil {
+		// An unparseable file is read as no rules at all.
+		data, _ = robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
+	}
+	g := data.FindGroup(robotsAgent)
+	if g.CrawlDelay > 0 {
+		h.mu.Lock()
+		h.interval = max(h.interval, min(g.CrawlDelay, c.opt.MaxWait))
+		h.mu.Unlock()
+	}
+	return g, nil
+}
