@@ -31,6 +31,7 @@ bench:
 BENCH_AEB ?= $(abspath ../shared/bench/aeb)
 ROUNDS    ?= 3
 bench-clean:
+	@test -f $(BENCH_AEB)/ground-truth.json || { echo "bench-clean: no AEB pages in $(BENCH_AEB); set BENCH_AEB=DIR"; exit 1; }
 	cd bench && $(GO) run ./cleanbench -rounds $(ROUNDS) -aeb $(BENCH_AEB)
 
 lint:
