@@ -15,27 +15,48 @@ type ClaimView struct {
 	claimex.Claim
 	Source    string
 	Published string
-	Status    claimex.Status
-	// ReviewedValue is the value a reviewer corrected the figure to.
-	ReviewedValue *float64
-	Note          string
+	// Status is the claim's review status: the review's decision while
+	// the claim's fields are as reviewed, Changed when a later run moved
+	// them, Unreviewed with no review.
+	Status claimex.Status
+	// Decision is the review's own decision (shown beside Changed), empty
+	// with no review.
+	Decision claimex.Status
+	// ReviewedValue and ReviewedCategory are a reviewer's corrections.
+	ReviewedValue    *float64
+	ReviewedCategory claimex.Category
+	Note             string
+	Reviewer         string
+	ReviewedAt       string
 }
 
 // ClaimFilter selects claims; zero fields select everything.
 type ClaimFilter struct {
+	// ID selects one claim.
+	ID         int64
 	Kind       claimex.Kind
 	Category   claimex.Category
 	Status     claimex.Status
 	DocumentID int64
 	// Source matches documents whose source contains it.
 	Source string
+	// Since, an RFC 3339 time or a date, selects claims of documents
+	// ingested then or later, or reviewed then or later.
+	Since string
 }
+
+// statusExpr is a current claim's review status in SQL (claims c, reviews r).
+const statusExpr = `CASE WHEN r.id IS NULL THEN 'unreviewed' WHEN r.fingerprint <> c.fingerprint THEN 'changed'
+	ELSE r.status END`
 
 // Claims calls fn for every current claim that f selects, in document and
 // text order. Each claim's Sentence is cut from its document's text.
 func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) error) error {
 	var where []string
 	var args []any
+	if f.ID != 0 {
+		where, args = append(where, "c.id = ?"), append(args, f.ID)
+	}
 	if f.Kind != "" {
 		where, args = append(where, "c.kind = ?"), append(args, f.Kind)
 	}
@@ -43,7 +64,10 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 		where, args = append(where, "c.category = ?"), append(args, f.Category)
 	}
 	if f.Status != "" {
-		where, args = append(where, "COALESCE(r.status, 'unreviewed') = ?"), append(args, f.Status)
+		where, args = append(where, statusExpr+" = ?"), append(args, f.Status)
+	}
+	if f.Since != "" {
+		where, args = append(where, "(d.ingested_at >= ? OR r.decided_at >= ?)"), append(args, f.Since, f.Since)
 	}
 	if f.DocumentID != 0 {
 		where, args = append(where, "c.document_id = ?"), append(args, f.DocumentID)
@@ -55,7 +79,8 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 		c.vague, c.subject, COALESCE(en.type, c.entity_type), COALESCE(en.canonical, c.canonical), c.role,
 		c.attribution, c.location, c.text, c.start, c."end",
 		c.sentence_start, c.sentence_end, c.prefix, c.suffix, c.rule, d.source, d.published,
-		COALESCE(r.status, 'unreviewed'), r.value, COALESCE(r.note, '')
+		` + statusExpr + `, COALESCE(r.status, ''), r.value, COALESCE(r.category, ''), COALESCE(r.note, ''),
+		COALESCE(r.reviewer, ''), COALESCE(r.decided_at, '')
 		FROM claims c
 		JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
 		LEFT JOIN reviews r ON r.key = c.key
@@ -76,7 +101,8 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 		if err := rows.Scan(&c.ID, &c.Key, &c.DocumentID, &c.RunID, &c.Kind, &c.Category, &c.Value, &c.ValueMax,
 			&c.Qualifier, &c.Vague, &c.Subject, &c.EntityType, &c.Canonical, &c.Role, &c.Attribution, &c.Location, &c.Text,
 			&c.Start, &c.End, &c.SentenceStart, &c.SentenceEnd, &c.Prefix, &c.Suffix, &c.Rule, &v.Source,
-			&v.Published, &v.Status, &v.ReviewedValue, &v.Note); err != nil {
+			&v.Published, &v.Status, &v.Decision, &v.ReviewedValue, &v.ReviewedCategory, &v.Note, &v.Reviewer,
+			&v.ReviewedAt); err != nil {
 			return fmt.Errorf("read claims: %w", err)
 		}
 		if c.Sentence, err = texts.cut(ctx, c.DocumentID, c.SentenceStart, c.SentenceEnd); err != nil {

@@ -58,37 +58,59 @@ func (s *Store) DocumentSummaries(ctx context.Context) ([]DocumentSummary, error
 }
 
 // Documents calls fn for every document, in ingest order, with its clean
-// text and metadata; raw bytes are loaded only when withRaw is set.
+// text and metadata; raw bytes are loaded only when withRaw is set. It
+// reads in pages, so no read transaction stays open while fn works.
 func (s *Store) Documents(ctx context.Context, withRaw bool, fn func(claimex.Document) error) error {
+	var after int64
+	for {
+		page, err := s.DocumentsAfter(ctx, after, 256, withRaw)
+		if err != nil {
+			return err
+		}
+		for _, d := range page {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		if len(page) < 256 {
+			return nil
+		}
+		after = page[len(page)-1].ID
+	}
+}
+
+// DocumentsAfter returns up to limit documents whose id is greater than
+// after, in id order.
+func (s *Store) DocumentsAfter(ctx context.Context, after int64, limit int, withRaw bool) ([]claimex.Document, error) {
 	raw := "NULL"
 	if withRaw {
 		raw = "raw"
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, source, format, title, published, byline, site, url,
-		lang, text, COALESCE(run_id, 0), ingested_at, content_type, body_start, `+raw+` FROM documents ORDER BY id`)
+		lang, text, COALESCE(run_id, 0), ingested_at, content_type, body_start, `+raw+`
+		FROM documents WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
 	if err != nil {
-		return fmt.Errorf("read documents: %w", err)
+		return nil, fmt.Errorf("read documents: %w", err)
 	}
 	defer rows.Close()
+	var out []claimex.Document
 	for rows.Next() {
 		var d claimex.Document
 		var ingested string
 		var packed []byte
 		if err := rows.Scan(&d.ID, &d.Hash, &d.Source, &d.Format, &d.Title, &d.Published, &d.Byline, &d.Site,
 			&d.URL, &d.Lang, &d.Text, &d.RunID, &ingested, &d.ContentType, &d.BodyStart, &packed); err != nil {
-			return fmt.Errorf("read documents: %w", err)
+			return nil, fmt.Errorf("read documents: %w", err)
 		}
 		d.IngestedAt = parseTime(ingested)
 		if withRaw {
 			if d.Raw, err = unpack(packed); err != nil {
-				return fmt.Errorf("read document %d: raw bytes: %w", d.ID, err)
+				return nil, fmt.Errorf("read document %d: raw bytes: %w", d.ID, err)
 			}
 		}
-		if err := fn(d); err != nil {
-			return err
-		}
+		out = append(out, d)
 	}
-	return rows.Err()
+	return out, rows.Err()
 }
 
 // pack compresses raw input bytes for storage.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/claimex/claimex"
@@ -16,8 +17,10 @@ type RunRules struct {
 
 // BeginRun records the start of a run and returns its id.
 func (s *Store) BeginRun(ctx context.Context, kind claimex.RunKind, r RunRules) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `INSERT INTO runs (kind, version, rules_name, rules_hash, rules_text, started_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, kind, claimex.Version, r.Name, r.Hash, string(r.Text), timeText(time.Now()))
+	host, _ := os.Hostname()
+	res, err := s.db.ExecContext(ctx, `INSERT INTO runs (kind, version, rules_name, rules_hash, rules_text, started_at,
+		pid, host) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, kind, claimex.Version, r.Name, r.Hash, string(r.Text),
+		timeText(time.Now()), os.Getpid(), host)
 	if err != nil {
 		return 0, fmt.Errorf("begin run: %w", err)
 	}

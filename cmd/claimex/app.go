@@ -45,6 +45,10 @@ var commands []command
 func init() {
 	commands = []command{
 		{"ingest", "[-j N] [--rules FILE] [--urls FILE] PATH|URL...", "ingest files, folders and web pages", (*app).ingest},
+		{"extract", "[-j N] [--rules FILE] [--reclean]", "re-run extraction over stored documents; print what changed", (*app).extract},
+		{"review", "accept|reject|reset ID... [--note TEXT] | edit ID [--value N] [--category C] [--note TEXT] | list [--state S]",
+			"decide on claims; list reviews", (*app).review},
+		{"eval", "", "measure the current claims against the review decisions", (*app).eval},
 		{"claims", "[--kind K] [--category C] [--status S] [--doc ID] [--source TEXT]", "list claims", (*app).claims},
 		{"documents", "", "list documents with their claim counts", (*app).documents},
 		{"entities", "[--type T] [--name TEXT] | merge NAME OTHER | split NAME",
@@ -177,6 +181,18 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		args = fs.Args()[1:]
 	}
 	return append(pos, rest...), nil
+}
+
+// parseNone parses the command line of a command that takes flags only.
+func parseNone(fs *flag.FlagSet, args []string) error {
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("unexpected argument %q", rest[0])
+	}
+	return nil
 }
 
 // open opens the database named by --db.

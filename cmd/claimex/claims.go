@@ -17,12 +17,8 @@ func (a *app) claims(ctx context.Context, args []string) error {
 	fs := a.flags("claims")
 	db := a.dbFlag(fs)
 	filter := filterFlags(fs, "count")
-	rest, err := parse(fs, args)
-	if err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	f, err := filter()
 	if err != nil {

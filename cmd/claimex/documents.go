@@ -9,12 +9,8 @@ import (
 func (a *app) documents(ctx context.Context, args []string) error {
 	fs := a.flags("documents")
 	db := a.dbFlag(fs)
-	rest, err := parse(fs, args)
-	if err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	st, err := a.open(ctx, *db)
 	if err != nil {

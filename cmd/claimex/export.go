@@ -18,12 +18,8 @@ func (a *app) export(ctx context.Context, args []string) error {
 	format := fs.String("format", "jsonl", "output `format`: jsonl or csv")
 	out := fs.String("o", "", "write to `file` instead of standard output")
 	filterOf := filterFlags(fs, "all")
-	rest, err := parse(fs, args)
-	if err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	f := export.Format(*format)
 	known := false

@@ -23,11 +23,7 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := a.loadRules(*rulesFile)
-	if err != nil {
-		return err
-	}
-	x, err := extract.New(r)
+	x, err := a.extractor(*rulesFile)
 	if err != nil {
 		return err
 	}
@@ -87,6 +83,16 @@ func (a *app) printIngestReport(rep pipeline.Report) {
 		fmt.Fprintf(a.stdout, "stored %d count claims and %d entity mentions as run %d; %d entities in all\n",
 			rep.Counts, rep.Mentions, rep.RunID, rep.Entities)
 	}
+}
+
+// extractor returns an extractor with the rules in file, or the built-in
+// rules.
+func (a *app) extractor(file string) (*extract.Extractor, error) {
+	r, err := a.loadRules(file)
+	if err != nil {
+		return nil, err
+	}
+	return extract.New(r)
 }
 
 // loadRules returns the rules in file, or the built-in rules.

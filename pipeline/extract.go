@@ -1,0 +1,202 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/extract"
+	"github.com/claimex/claimex/fetch"
+	"github.com/claimex/claimex/store"
+)
+
+// ExtractConfig is what a re-extraction needs.
+type ExtractConfig struct {
+	Store     *store.Store
+	Extractor *extract.Extractor
+	// Reclean cleans the stored raw bytes again before extracting, with
+	// the extractor's rules; otherwise the stored clean text is used.
+	Reclean bool
+	// Workers is the number of extraction goroutines (0: one per core).
+	Workers   int
+	BatchSize int
+	// Progress is called, from one goroutine, for every document done.
+	Progress func()
+	// OnError is called, from one goroutine, for every document that
+	// could not be re-cleaned; it keeps the claims it had.
+	OnError func(source string, err error)
+	// AfterBatch, if set, is called after every batch is staged with the
+	// number of documents staged so far.
+	AfterBatch func(staged int)
+}
+
+// ExtractReport is what a re-extraction did.
+type ExtractReport struct {
+	RunID int64
+	// Abandoned lists earlier runs found interrupted and cleaned away.
+	Abandoned []int64
+	Failed    int
+	Diff      store.Diff
+	Entities  int
+	// Interrupted is set when the context ended the run: nothing of it was
+	// made current.
+	Interrupted bool
+}
+
+// Reextract runs extraction over every stored document as a new run. The
+// run's claims are staged beside the current ones and made current all at
+// once at the end; interrupted or failed, the run is abandoned and the
+// previous claims stay. Reviews are never touched.
+func Reextract(ctx context.Context, cfg ExtractConfig) (ExtractReport, error) {
+	var rep ExtractReport
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = DefaultBatchSize
+	}
+	if cfg.Progress == nil {
+		cfg.Progress = func() {}
+	}
+	if cfg.OnError == nil {
+		cfg.OnError = func(string, error) {}
+	}
+	st := cfg.Store
+	var err error
+	if rep.Abandoned, err = st.AbandonDeadRuns(ctx); err != nil {
+		return rep, err
+	}
+	r := cfg.Extractor.Rules()
+	if rep.RunID, err = st.BeginRun(ctx, claimex.RunExtract, store.RunRules{Name: r.Name, Hash: r.Hash, Text: r.Text}); err != nil {
+		return rep, err
+	}
+	err = stageAll(ctx, cfg, &rep)
+	if err != nil || ctx.Err() != nil {
+		rep.Interrupted = ctx.Err() != nil
+		if aerr := st.AbandonRun(context.WithoutCancel(ctx), rep.RunID); aerr != nil {
+			err = errors.Join(err, aerr)
+		}
+		return rep, err
+	}
+	if rep.Diff, err = st.CommitRun(context.WithoutCancel(ctx), rep.RunID, rep.Failed); err != nil {
+		return rep, err
+	}
+	if rep.Entities, err = ResolveEntities(context.WithoutCancel(ctx), st); err != nil {
+		return rep, fmt.Errorf("resolve entities: %w", err)
+	}
+	return rep, nil
+}
+
+// result is one document's outcome, from a worker to the writer.
+type result struct {
+	source string
+	staged *store.Staged
+	err    error
+}
+
+// stageAll reads every document in pages, re-extracts them on a pool of
+// workers and stages the results in batches from one goroutine.
+func stageAll(ctx context.Context, cfg ExtractConfig, rep *ExtractReport) error {
+	n := workers(cfg.Workers)
+	work, stop := context.WithCancel(ctx)
+	defer stop()
+	docs := make(chan claimex.Document, n*2)
+	results := make(chan result, n*2)
+	var readErr error
+	go func() {
+		defer close(docs)
+		var after int64
+		for {
+			page, err := cfg.Store.DocumentsAfter(work, after, 128, cfg.Reclean)
+			if err != nil {
+				readErr = err
+				return
+			}
+			for _, d := range page {
+				select {
+				case docs <- d:
+				case <-work.Done():
+					return
+				}
+			}
+			if len(page) < 128 {
+				return
+			}
+			after = page[len(page)-1].ID
+		}
+	}()
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			for d := range docs {
+				select {
+				case results <- reextractOne(cfg, d):
+				case <-work.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	var batch []store.Staged
+	staged := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := cfg.Store.StageDocuments(work, rep.RunID, batch); err != nil {
+			return err
+		}
+		staged += len(batch)
+		batch = batch[:0]
+		if cfg.AfterBatch != nil {
+			cfg.AfterBatch(staged)
+		}
+		return nil
+	}
+	var err error
+	for res := range results {
+		if err != nil || work.Err() != nil {
+			continue // drain
+		}
+		cfg.Progress()
+		if res.err != nil {
+			rep.Failed++
+			cfg.OnError(res.source, res.err)
+			continue
+		}
+		batch = append(batch, *res.staged)
+		if len(batch) >= cfg.BatchSize {
+			if err = flush(); err != nil {
+				stop()
+			}
+		}
+	}
+	if err == nil && work.Err() == nil {
+		err = flush()
+	}
+	if err == nil {
+		err = readErr
+	}
+	return err
+}
+
+// reextractOne extracts one stored document again, re-cleaning it first
+// when asked.
+func reextractOne(cfg ExtractConfig, d claimex.Document) result {
+	out := &store.Staged{DocumentID: d.ID}
+	if cfg.Reclean {
+		doc, err := fetch.Clean(claimex.Input{Source: d.Source, Hash: d.Hash, Format: d.Format, Bytes: d.Raw,
+			ContentType: d.ContentType}, cfg.Extractor.Rules())
+		if err != nil {
+			return result{source: d.Source, err: fmt.Errorf("re-clean: %w", err)}
+		}
+		doc.ID, doc.RunID, doc.Raw = d.ID, d.RunID, nil
+		d, out.Recleaned = doc, &doc
+	}
+	out.Claims = cfg.Extractor.Extract(d)
+	return result{source: d.Source, staged: out}
+}

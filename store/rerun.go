@@ -1,0 +1,210 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/claimex/claimex"
+)
+
+// Staged is one document a re-extraction has done: its new claims and,
+// when its raw bytes were cleaned again, its new text and metadata.
+type Staged struct {
+	DocumentID int64
+	Claims     []claimex.Claim
+	// Recleaned, when set, replaces the document's text and metadata as
+	// the run becomes current.
+	Recleaned *claimex.Document
+}
+
+// StageDocuments writes a batch of a running re-extraction. Nothing of it
+// is visible until CommitRun.
+func (s *Store) StageDocuments(ctx context.Context, runID int64, batch []Staged) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("stage documents: %w", err)
+	}
+	defer tx.Rollback()
+	claimStmt, err := prepareClaimInsert(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("stage documents: %w", err)
+	}
+	defer claimStmt.Close()
+	for _, st := range batch {
+		var text, title, published, byline, site, url, lang *string
+		var bodyStart *int
+		if d := st.Recleaned; d != nil {
+			text, title, published, byline, site, url, lang = &d.Text, &d.Title, &d.Published, &d.Byline, &d.Site, &d.URL, &d.Lang
+			bodyStart = &d.BodyStart
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO staged_documents (run_id, document_id, text, body_start, title,
+			published, byline, site, url, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			runID, st.DocumentID, text, bodyStart, title, published, byline, site, url, lang)
+		if err != nil {
+			return fmt.Errorf("stage document %d: %w", st.DocumentID, err)
+		}
+		for _, c := range st.Claims {
+			if err := insertClaim(ctx, claimStmt, st.DocumentID, runID, c); err != nil {
+				return fmt.Errorf("stage document %d: claim: %w", st.DocumentID, err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("stage documents: commit: %w", err)
+	}
+	return nil
+}
+
+// DiffRow counts, for one category (or entity type), how a run's claims
+// compare with the claims they replace, matched by key.
+type DiffRow struct {
+	// Label is the category of count claims, "entity:TYPE" for mentions.
+	Label                         string
+	New, Gone, Changed, Unchanged int
+}
+
+// Diff is what a re-extraction changed.
+type Diff struct {
+	Documents int
+	Rows      []DiffRow
+	// Reviews counts every review by where it now stands.
+	Reviews map[ReviewState]int
+}
+
+// CommitRun makes a re-extraction current, in one transaction: its staged
+// documents take the run's claims (and re-cleaned text), the claims they
+// had are deleted, and the run is recorded as done. Reviews are not
+// touched: they attach to claim keys. It returns how the claims changed.
+func (s *Store) CommitRun(ctx context.Context, runID int64, failed int) (Diff, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
+	}
+	defer tx.Rollback()
+	var d Diff
+	rows, err := tx.QueryContext(ctx, `
+		WITH old AS (
+			SELECT c.document_id, c.key, c.kind, c.category, c.entity_type, c.fingerprint
+			FROM staged_documents s JOIN documents d ON d.id = s.document_id
+			JOIN claims c ON c.document_id = d.id AND c.run_id = d.run_id
+			WHERE s.run_id = ?1),
+		new AS (SELECT document_id, key, kind, category, entity_type, fingerprint FROM claims WHERE run_id = ?1),
+		pairs AS (
+			SELECT n.kind, n.category, n.entity_type,
+				CASE WHEN o.key IS NULL THEN 'new' WHEN o.fingerprint = n.fingerprint THEN 'unchanged' ELSE 'changed' END AS what
+			FROM new n LEFT JOIN old o ON o.document_id = n.document_id AND o.key = n.key
+			UNION ALL
+			SELECT o.kind, o.category, o.entity_type, 'gone'
+			FROM old o LEFT JOIN new n ON n.document_id = o.document_id AND n.key = o.key
+			WHERE n.key IS NULL)
+		SELECT CASE kind WHEN 'count' THEN category ELSE 'entity:' || entity_type END AS label,
+			SUM(what = 'new'), SUM(what = 'gone'), SUM(what = 'changed'), SUM(what = 'unchanged')
+		FROM pairs GROUP BY label ORDER BY label`, runID)
+	if err != nil {
+		return Diff{}, fmt.Errorf("commit run %d: diff: %w", runID, err)
+	}
+	for rows.Next() {
+		var r DiffRow
+		if err := rows.Scan(&r.Label, &r.New, &r.Gone, &r.Changed, &r.Unchanged); err != nil {
+			rows.Close()
+			return Diff{}, fmt.Errorf("commit run %d: diff: %w", runID, err)
+		}
+		d.Rows = append(d.Rows, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return Diff{}, fmt.Errorf("commit run %d: diff: %w", runID, err)
+	}
+	steps := []string{
+		// The claims being replaced go; the run's stay.
+		`DELETE FROM claims WHERE run_id <> ?1 AND document_id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1)`,
+		`UPDATE documents SET (text, body_start, title, published, byline, site, url, lang) =
+			(SELECT s.text, s.body_start, s.title, s.published, s.byline, s.site, s.url, s.lang
+			 FROM staged_documents s WHERE s.run_id = ?1 AND s.document_id = documents.id)
+		 WHERE id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1 AND text IS NOT NULL)`,
+		`UPDATE documents SET run_id = ?1 WHERE id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1)`,
+	}
+	for _, q := range steps {
+		if _, err := tx.ExecContext(ctx, q, runID); err != nil {
+			return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
+		}
+	}
+	var claims int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM staged_documents WHERE run_id = ?1),
+		(SELECT COUNT(*) FROM claims WHERE run_id = ?1)`, runID).Scan(&d.Documents, &claims); err != nil {
+		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM staged_documents WHERE run_id = ?", runID); err != nil {
+		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE runs SET status = 'done', finished_at = ?, documents = ?, claims = ?,
+		failed = ? WHERE id = ?`, timeText(time.Now()), d.Documents, claims, failed, runID); err != nil {
+		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
+	}
+	if d.Reviews, err = s.ReviewCounts(ctx); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
+// AbandonRun records a re-extraction as failed and deletes what it
+// staged; the documents keep the claims they had.
+func (s *Store) AbandonRun(ctx context.Context, runID int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("abandon run %d: %w", runID, err)
+	}
+	defer tx.Rollback()
+	for _, q := range []string{
+		"DELETE FROM claims WHERE run_id = ?1 AND NOT EXISTS (SELECT 1 FROM documents WHERE run_id = ?1)",
+		"DELETE FROM staged_documents WHERE run_id = ?1",
+		"UPDATE runs SET status = 'failed', finished_at = COALESCE(finished_at, ?2) WHERE id = ?1 AND status <> 'done'",
+	} {
+		if _, err := tx.ExecContext(ctx, q, runID, timeText(time.Now())); err != nil {
+			return fmt.Errorf("abandon run %d: %w", runID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("abandon run %d: %w", runID, err)
+	}
+	return nil
+}
+
+// AbandonDeadRuns abandons runs left 'running' by processes of this host
+// that no longer exist (killed, crashed, power lost), and returns their
+// ids.
+func (s *Store) AbandonDeadRuns(ctx context.Context) ([]int64, error) {
+	host, _ := os.Hostname()
+	rows, err := s.db.QueryContext(ctx, "SELECT id, pid, host FROM runs WHERE status = 'running'")
+	if err != nil {
+		return nil, fmt.Errorf("find interrupted runs: %w", err)
+	}
+	var dead []int64
+	for rows.Next() {
+		var id int64
+		var pid int
+		var h string
+		if err := rows.Scan(&id, &pid, &h); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if h == host && !alive(pid) {
+			dead = append(dead, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, id := range dead {
+		if err := s.AbandonRun(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	return dead, nil
+}
