@@ -1,6 +1,7 @@
-// Package export writes claims and documents in the formats spreadsheets,
-// databases and fact-checking tools read (JSON Lines, CSV), with the field
-// names of the export contract in DESIGN.md. It reads through store and
+// Package export writes claims, documents and entities in the formats
+// spreadsheets, databases and fact-checking tools read (JSON Lines, JSON,
+// CSV, schema.org JSON-LD), with the field names of the export contract in
+// DESIGN.md. It reads through store and
 // streams: memory does not grow with the number of records.
 package export
 
@@ -18,12 +19,14 @@ type Format string
 
 // Export formats.
 const (
-	JSONL Format = "jsonl"
-	CSV   Format = "csv"
+	JSONL  Format = "jsonl"
+	JSON   Format = "json"
+	CSV    Format = "csv"
+	JSONLD Format = "jsonld"
 )
 
-// Formats lists the formats Claims and Documents write.
-var Formats = []Format{JSONL, CSV}
+// Formats lists the formats Claims, Documents and Entities write.
+var Formats = []Format{JSONL, JSON, CSV, JSONLD}
 
 // encoder writes records of one type in one format.
 type encoder interface {
@@ -35,10 +38,14 @@ func newEncoder(f Format, w io.Writer, columns []string, row func(any) []string)
 	switch f {
 	case JSONL:
 		return newJSONLEncoder(w), nil
+	case JSON:
+		return newJSONEncoder(w), nil
 	case CSV:
 		return newCSVEncoder(w, columns, row)
+	case JSONLD:
+		return newJSONLDEncoder(w)
 	}
-	return nil, fmt.Errorf("unknown export format %q (known: jsonl, csv)", f)
+	return nil, fmt.Errorf("unknown export format %q (known: jsonl, json, csv, jsonld)", f)
 }
 
 // Claims writes the current claims that filter selects to w, returning
@@ -54,6 +61,23 @@ func Claims(ctx context.Context, st *store.Store, filter store.ClaimFilter, f Fo
 func Documents(ctx context.Context, st *store.Store, f Format, w io.Writer) (int, error) {
 	return write(f, w, documentColumns, DocumentRecord.row, func(emit func(DocumentRecord) error) error {
 		return st.Documents(ctx, false, func(d claimex.Document) error { return emit(NewDocumentRecord(d)) })
+	})
+}
+
+// Entities writes the entities of the current claims to w, most mentioned
+// first, returning how many it wrote.
+func Entities(ctx context.Context, st *store.Store, f Format, w io.Writer) (int, error) {
+	return write(f, w, entityColumns, EntityRecord.row, func(emit func(EntityRecord) error) error {
+		list, err := st.Entities(ctx, store.EntityFilter{})
+		if err != nil {
+			return err
+		}
+		for _, e := range list {
+			if err := emit(NewEntityRecord(e)); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/store"
@@ -65,6 +66,19 @@ func fixture(t *testing.T) *store.Store {
 	if _, err := st.WriteEntries(ctx, run, batch); err != nil {
 		t.Fatal(err)
 	}
+	// Decisions at a fixed time: one accepted, one edited, one rejected.
+	st.SetClock(func() time.Time { return time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC) })
+	ids := map[string]int64{}
+	st.Claims(ctx, store.ClaimFilter{}, func(v store.ClaimView) error { ids[v.Key] = v.ID; return nil })
+	for _, d := range []store.Decision{
+		{ClaimID: ids["k-injured"], Action: claimex.Accepted, Reviewer: "ana", Note: "matches the ministry's figure"},
+		{ClaimID: ids["k-range"], Action: claimex.Edited, Reviewer: "ben", Value: claimex.Float(25), Category: claimex.Casualties},
+		{ClaimID: ids["k-person"], Action: claimex.Rejected, Reviewer: "ana"},
+	} {
+		if _, err := st.Decide(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return st
 }
 
@@ -101,6 +115,81 @@ func TestGolden(t *testing.T) {
 			t.Fatalf("%s documents: %d, %v", f, n, err)
 		}
 		golden(t, "documents."+string(f), buf.Bytes())
+		buf.Reset()
+		n, err = Entities(ctx, st, f, &buf)
+		if err != nil || n != 1 {
+			t.Fatalf("%s entities: %d, %v", f, n, err)
+		}
+		golden(t, "entities."+string(f), buf.Bytes())
+	}
+}
+
+// TestParses checks that every format parses as what it claims to be,
+// with one record (or node) per claim.
+func TestParses(t *testing.T) {
+	st := fixture(t)
+	ctx := context.Background()
+	var buf bytes.Buffer
+	if _, err := Claims(ctx, st, store.ClaimFilter{}, JSON, &buf); err != nil {
+		t.Fatal(err)
+	}
+	var arr []map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &arr); err != nil || len(arr) != 4 {
+		t.Fatalf("json: %d records, %v", len(arr), err)
+	}
+	buf.Reset()
+	if _, err := Claims(ctx, st, store.ClaimFilter{Status: claimex.Unreviewed}, JSON, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(buf.Bytes(), &arr); err != nil || len(arr) != 1 {
+		t.Fatalf("json of unreviewed claims: %d records, %v", len(arr), err)
+	}
+	buf.Reset()
+	if _, err := Claims(ctx, st, store.ClaimFilter{Status: "nothing"}, JSON, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(buf.Bytes(), &arr); err != nil || len(arr) != 0 {
+		t.Fatalf("empty json export: %q, %v", buf.String(), err)
+	}
+
+	buf.Reset()
+	if _, err := Claims(ctx, st, store.ClaimFilter{}, JSONLD, &buf); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Context map[string]any   `json:"@context"`
+		Graph   []map[string]any `json:"@graph"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatalf("jsonld does not parse: %v", err)
+	}
+	types := map[string]int{}
+	for _, n := range doc.Graph {
+		types[n["@type"].(string)]++
+	}
+	// Four claims; three verdicts (accepted, edited, rejected).
+	if types["Claim"] != 4 || types["ClaimReview"] != 3 || doc.Context["@vocab"] != "https://schema.org/" {
+		t.Errorf("jsonld graph types = %v, context %v", types, doc.Context)
+	}
+	for _, n := range doc.Graph {
+		if n["@type"] != "Claim" {
+			continue
+		}
+		sel := n["appearance"].(map[string]any)["oa:hasSelector"].(map[string]any)
+		if sel["oa:exact"] != n["name"] || sel["@type"] != "oa:TextQuoteSelector" {
+			t.Errorf("claim %v: selector %v", n["@id"], sel)
+		}
+	}
+}
+
+func TestSince(t *testing.T) {
+	st := fixture(t)
+	ctx := context.Background()
+	for since, want := range map[string]int{"2000-01-01": 4, "2999-01-01": 0} {
+		n, err := Claims(ctx, st, store.ClaimFilter{Since: since}, JSONL, &bytes.Buffer{})
+		if err != nil || n != want {
+			t.Errorf("since %s: %d claims (%v), want %d", since, n, err, want)
+		}
 	}
 }
 
@@ -139,8 +228,13 @@ func TestContract(t *testing.T) {
 		if rec["key"] == "k-range" && (rec["value"] != 20.0 || rec["value_max"] != 30.0) {
 			t.Errorf("range record: %v-%v", rec["value"], rec["value_max"])
 		}
-		if rec["status"] != "unreviewed" || rec["run"] != 1.0 {
+		wantStatus := map[any]string{"k-injured": "accepted", "k-person": "rejected", "k-range": "edited", "k-vague": "unreviewed"}
+		if rec["status"] != wantStatus[rec["key"]] || rec["run"] != 1.0 {
 			t.Errorf("record %s: status %v run %v", rec["key"], rec["status"], rec["run"])
+		}
+		if rec["key"] == "k-range" && (rec["reviewed_value"] != 25.0 || rec["reviewed_category"] != "casualties" ||
+			rec["value"] != 20.0 || rec["reviewer"] != "ben" || rec["reviewed_at"] == nil) {
+			t.Errorf("edited record keeps the original beside the correction: %v", rec)
 		}
 	}
 

@@ -2,6 +2,7 @@ package export
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/store"
@@ -38,11 +39,19 @@ type ClaimRecord struct {
 	ReviewedValue *float64 `json:"reviewed_value"`
 	Note          *string  `json:"note"`
 	Published     *string  `json:"published"`
+	// Beyond the contract: the review's own decision (beside a "changed"
+	// status), an edit's category, who decided and when, the title.
+	Decision         *string `json:"decision"`
+	ReviewedCategory *string `json:"reviewed_category"`
+	Reviewer         *string `json:"reviewer"`
+	ReviewedAt       *string `json:"reviewed_at"`
+	Title            *string `json:"title"`
 }
 
 var claimColumns = []string{"id", "key", "source", "document_id", "kind", "category", "value", "value_max",
 	"qualifier", "vague", "subject", "entity_type", "canonical", "role", "attribution", "location", "text", "sentence",
-	"start", "end", "prefix", "suffix", "rule", "run", "status", "reviewed_value", "note", "published"}
+	"start", "end", "prefix", "suffix", "rule", "run", "status", "reviewed_value", "note", "published", "decision",
+	"reviewed_category", "reviewer", "reviewed_at", "title"}
 
 // NewClaimRecord makes the exported form of a claim.
 func NewClaimRecord(v store.ClaimView) ClaimRecord {
@@ -54,6 +63,8 @@ func NewClaimRecord(v store.ClaimView) ClaimRecord {
 		Attribution: opt(c.Attribution), Location: opt(c.Location), Text: c.Text, Sentence: c.Sentence,
 		Start: c.Start, End: c.End, Prefix: c.Prefix, Suffix: c.Suffix, Rule: c.Rule, Run: c.RunID,
 		Status: string(v.Status), ReviewedValue: v.ReviewedValue, Note: opt(v.Note), Published: opt(v.Published),
+		Decision: opt(string(v.Decision)), ReviewedCategory: opt(string(v.ReviewedCategory)), Reviewer: opt(v.Reviewer),
+		ReviewedAt: opt(v.ReviewedAt), Title: opt(v.Title),
 	}
 }
 
@@ -61,7 +72,8 @@ func (r ClaimRecord) row() []string {
 	return []string{itoa(r.ID), r.Key, r.Source, itoa(r.DocumentID), r.Kind, str(r.Category), num(r.Value),
 		num(r.ValueMax), str(r.Qualifier), str(r.Vague), str(r.Subject), str(r.EntityType), str(r.Canonical), str(r.Role),
 		str(r.Attribution), str(r.Location), r.Text, r.Sentence, strconv.Itoa(r.Start), strconv.Itoa(r.End),
-		r.Prefix, r.Suffix, r.Rule, itoa(r.Run), r.Status, num(r.ReviewedValue), str(r.Note), str(r.Published)}
+		r.Prefix, r.Suffix, r.Rule, itoa(r.Run), r.Status, num(r.ReviewedValue), str(r.Note), str(r.Published),
+		str(r.Decision), str(r.ReviewedCategory), str(r.Reviewer), str(r.ReviewedAt), str(r.Title)}
 }
 
 // DocumentRecord is one document as exported: text is the clean text
@@ -115,3 +127,34 @@ func num(v *float64) string {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// EntityRecord is one entity as exported: its canonical name, type, the
+// spellings the texts use and the roles they give it.
+type EntityRecord struct {
+	Canonical string   `json:"canonical"`
+	Type      string   `json:"type"`
+	Variants  []string `json:"variants"`
+	Roles     []string `json:"roles"`
+	Mentions  int      `json:"mentions"`
+	Documents int      `json:"documents"`
+}
+
+var entityColumns = []string{"canonical", "type", "variants", "roles", "mentions", "documents"}
+
+// NewEntityRecord makes the exported form of an entity.
+func NewEntityRecord(e store.Entity) EntityRecord {
+	r := EntityRecord{Canonical: e.Canonical, Type: e.Type, Variants: e.Variants, Roles: e.Roles, Mentions: e.Mentions,
+		Documents: e.Documents}
+	if r.Variants == nil {
+		r.Variants = []string{}
+	}
+	if r.Roles == nil {
+		r.Roles = []string{}
+	}
+	return r
+}
+
+func (r EntityRecord) row() []string {
+	return []string{r.Canonical, r.Type, strings.Join(r.Variants, "; "), strings.Join(r.Roles, "; "),
+		strconv.Itoa(r.Mentions), strconv.Itoa(r.Documents)}
+}

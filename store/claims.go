@@ -15,6 +15,7 @@ type ClaimView struct {
 	claimex.Claim
 	Source    string
 	Published string
+	Title     string
 	// Status is the claim's review status: the review's decision while
 	// the claim's fields are as reviewed, Changed when a later run moved
 	// them, Unreviewed with no review.
@@ -78,7 +79,7 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 	q := `SELECT c.id, c.key, c.document_id, c.run_id, c.kind, c.category, c.value, c.value_max, c.qualifier,
 		c.vague, c.subject, COALESCE(en.type, c.entity_type), COALESCE(en.canonical, c.canonical), c.role,
 		c.attribution, c.location, c.text, c.start, c."end",
-		c.sentence_start, c.sentence_end, c.prefix, c.suffix, c.rule, d.source, d.published,
+		c.sentence_start, c.sentence_end, c.prefix, c.suffix, c.rule, d.source, d.published, d.title,
 		` + statusExpr + `, COALESCE(r.status, ''), r.value, COALESCE(r.category, ''), COALESCE(r.note, ''),
 		COALESCE(r.reviewer, ''), COALESCE(r.decided_at, '')
 		FROM claims c
@@ -101,7 +102,7 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 		if err := rows.Scan(&c.ID, &c.Key, &c.DocumentID, &c.RunID, &c.Kind, &c.Category, &c.Value, &c.ValueMax,
 			&c.Qualifier, &c.Vague, &c.Subject, &c.EntityType, &c.Canonical, &c.Role, &c.Attribution, &c.Location, &c.Text,
 			&c.Start, &c.End, &c.SentenceStart, &c.SentenceEnd, &c.Prefix, &c.Suffix, &c.Rule, &v.Source,
-			&v.Published, &v.Status, &v.Decision, &v.ReviewedValue, &v.ReviewedCategory, &v.Note, &v.Reviewer,
+			&v.Published, &v.Title, &v.Status, &v.Decision, &v.ReviewedValue, &v.ReviewedCategory, &v.Note, &v.Reviewer,
 			&v.ReviewedAt); err != nil {
 			return fmt.Errorf("read claims: %w", err)
 		}

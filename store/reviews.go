@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/claimex/claimex"
 )
@@ -70,6 +69,9 @@ func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 		return ClaimView{}, err
 	}
 	c := v.Claim
+	if c.Kind == claimex.KindEntity && (d.Value != nil || d.Category != "") {
+		return ClaimView{}, fmt.Errorf("claim %d is a mention of %s: it has no value or category to correct", c.ID, c.Canonical)
+	}
 	snap, err := json.Marshal(snapshotOf(c))
 	if err != nil {
 		return ClaimView{}, err
@@ -85,7 +87,7 @@ func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 	if d.Action != claimex.Edited {
 		d.Value, d.Category = nil, ""
 	}
-	now := timeText(time.Now())
+	now := timeText(s.now())
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return ClaimView{}, fmt.Errorf("review: %w", err)

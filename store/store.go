@@ -18,7 +18,12 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+	now  func() time.Time
 }
+
+// SetClock makes the store read the time from now, for decisions it
+// records: tests fix it so their output is stable.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
 // busyTimeout is how long a connection waits for another process's write
 // lock before giving up.
@@ -39,7 +44,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	db.SetMaxOpenConns(8)
 	db.SetConnMaxIdleTime(time.Minute)
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)

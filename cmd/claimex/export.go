@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/claimex/claimex/export"
 )
@@ -14,8 +15,9 @@ import (
 func (a *app) export(ctx context.Context, args []string) error {
 	fs := a.flags("export")
 	db := a.dbFlag(fs)
-	what := fs.String("what", "claims", "what to export: claims or documents")
-	format := fs.String("format", "jsonl", "output `format`: jsonl or csv")
+	what := fs.String("what", "claims", "what to export: claims, documents or entities")
+	format := fs.String("format", "jsonl", "output `format`: jsonl, json, csv or jsonld")
+	since := fs.String("since", "", "claims of documents ingested, or reviewed, on or after this `date` (YYYY-MM-DD or RFC 3339)")
 	out := fs.String("o", "", "write to `file` instead of standard output")
 	filterOf := filterFlags(fs, "all")
 	if err := parseNone(fs, args); err != nil {
@@ -27,14 +29,19 @@ func (a *app) export(ctx context.Context, args []string) error {
 		known = known || k == f
 	}
 	if !known {
-		return usagef("unknown format %q (known: jsonl, csv)", *format)
+		return usagef("unknown format %q (known: jsonl, json, csv, jsonld)", *format)
 	}
 	filter, err := filterOf()
 	if err != nil {
 		return err
 	}
-	if *what != "claims" && *what != "documents" {
-		return usagef("--what must be claims or documents")
+	if filter.Since, err = sinceTime(*since); err != nil {
+		return err
+	}
+	switch *what {
+	case "claims", "documents", "entities":
+	default:
+		return usagef("--what must be claims, documents or entities")
 	}
 	st, err := a.open(ctx, *db)
 	if err != nil {
@@ -43,11 +50,29 @@ func (a *app) export(ctx context.Context, args []string) error {
 	defer st.Close()
 
 	return a.writeOutput(*out, func(w io.Writer) (int, error) {
-		if *what == "documents" {
+		switch *what {
+		case "documents":
 			return export.Documents(ctx, st, f, w)
+		case "entities":
+			return export.Entities(ctx, st, f, w)
 		}
 		return export.Claims(ctx, st, filter, f, w)
 	})
+}
+
+// sinceTime reads --since as a UTC timestamp in the form the database
+// keeps times in, so that they compare as text.
+func sinceTime(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC().Format(time.RFC3339Nano), nil
+	}
+	if t, err := time.ParseInLocation("2006-01-02", s, time.Local); err == nil {
+		return t.UTC().Format(time.RFC3339Nano), nil
+	}
+	return "", usagef("--since must be a date (2026-01-31) or an RFC 3339 time, not %q", s)
 }
 
 // writeOutput runs write against standard output, or against file: a

@@ -46,6 +46,7 @@ func (a *app) extract(ctx context.Context, args []string) error {
 			fmt.Fprintf(a.stderr, "claimex: %s: %v (its claims stay as they were)\n", source, err)
 		}}
 	if n, err := strconv.Atoi(a.getenv(envCrashAfter)); err == nil && n > 0 {
+		cfg.BatchSize = 1 // stop between documents
 		cfg.AfterBatch = func(staged int) {
 			if staged >= n {
 				os.Exit(3)

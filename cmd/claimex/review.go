@@ -115,7 +115,7 @@ func describeReview(v store.ClaimView) string {
 		if v.ReviewedCategory != "" && v.ReviewedCategory != v.Category {
 			fix = append(fix, fmt.Sprintf("category %s → %s", v.Category, v.ReviewedCategory))
 		}
-		if v.ReviewedValue != nil {
+		if v.ReviewedValue != nil && (v.Value == nil || *v.Value != *v.ReviewedValue) {
 			fix = append(fix, fmt.Sprintf("value %s → %s", formatValue(v.Claim), groupDigits(*v.ReviewedValue)))
 		}
 		if len(fix) > 0 {
