@@ -126,3 +126,23 @@ type Claim struct {
 
 // Float returns a pointer to v, for Claim.Value and Claim.ValueMax.
 func Float(v float64) *float64 { return &v }
+
+// Rules that find a part of a figure stated nearby rather than a total:
+// "of which 19 were officers", "including three children", "103 of the
+// deaths", "the majority, 103".
+const (
+	RulePartitive  = "count/partitive"
+	RuleAmong      = "count/among"
+	RuleNounOf     = "count/noun-of"
+	RuleApposition = "count/apposition"
+)
+
+// Partial reports whether a count claim states a part of a figure nearby,
+// not a total to compare with other sources' totals.
+func (c Claim) Partial() bool {
+	switch c.Rule {
+	case RulePartitive, RuleAmong, RuleNounOf, RuleApposition:
+		return true
+	}
+	return false
+}

@@ -54,9 +54,9 @@ func (x *Extractor) classify(s *sentence, figs []*figure, d *discourse) {
 		switch {
 		case f.strong:
 		case f.link == linkPartitive:
-			f.category, f.rule = x.previousCategory(s, figs[:k], f, frameBefore(f), d), "count/partitive"
+			f.category, f.rule = x.previousCategory(s, figs[:k], f, frameBefore(f), d), claimex.RulePartitive
 		case f.link == linkApposition:
-			f.category, f.rule = x.previousCategory(s, figs[:k], f, frameBefore(f), d), "count/apposition"
+			f.category, f.rule = x.previousCategory(s, figs[:k], f, frameBefore(f), d), claimex.RuleApposition
 		case f.link == linkCoordinated && k > 0 && sharesVerb(figs[k-1]):
 			f.category, f.rule = figs[k-1].category, "count/coordinated"
 		case f.link == linkAmong:
@@ -69,7 +69,7 @@ func (x *Extractor) classify(s *sentence, figs []*figure, d *discourse) {
 	for k := len(figs) - 1; k >= 0; k-- {
 		if f := figs[k]; f.link == linkAmong && !f.strong {
 			if k+1 < len(figs) {
-				f.category, f.rule = figs[k+1].category, "count/among"
+				f.category, f.rule = figs[k+1].category, claimex.RuleAmong
 			}
 			settle(k, f)
 		}
@@ -128,7 +128,7 @@ func (x *Extractor) ofTheNoun(s *sentence, f *figure) bool {
 	if c == "" {
 		return false
 	}
-	f.category, f.evFirst, f.evLast, f.rule = c, i, j+n-1, "count/noun-of"
+	f.category, f.evFirst, f.evLast, f.rule = c, i, j+n-1, claimex.RuleNounOf
 	f.npFirst, f.npLast = j, j+n-1
 	return true
 }
@@ -299,7 +299,7 @@ func (x *Extractor) evidenceBefore(s *sentence, f *figure, weak *claimex.Categor
 		}
 		// "those arrested, 1,200, ...": the trigger before the comma.
 		if c, st := lx.predicates.before(s.words, j-1); st >= 0 {
-			f.category, f.evFirst, f.evLast, f.rule = claimex.Category(c), st, j-1, "count/apposition"
+			f.category, f.evFirst, f.evLast, f.rule = claimex.Category(c), st, j-1, claimex.RuleApposition
 			return true
 		}
 	}

@@ -76,6 +76,10 @@ func Parse(name string, data []byte) (*Rules, error) {
 			}))
 		case "boilerplate":
 			r.Boilerplate = p.boilerplate(val)
+		case "subjects":
+			p.eachPair(val, func(key, val *yaml.Node) {
+				r.Subjects = append(r.Subjects, SubjectGroup{Name: key.Value, Words: p.phrases(val)})
+			})
 		default:
 			p.errorf(key, "unknown section %q (known: %s)", key.Value, strings.Join(sections, ", "))
 		}
@@ -93,7 +97,7 @@ func Parse(name string, data []byte) (*Rules, error) {
 }
 
 var sections = []string{"version", "categories", "qualifiers", "vague", "zero", "grammar", "attribution",
-	"not_counts", "entities", "boilerplate"}
+	"not_counts", "entities", "boilerplate", "subjects"}
 
 type parser struct {
 	file string

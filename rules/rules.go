@@ -48,6 +48,36 @@ type Rules struct {
 	Entities    Entities
 	// Boilerplate drives line-level cleaning of plain-text inputs.
 	Boilerplate Boilerplate
+	// Subjects sort figures by whom they count, so that figures of the
+	// same group can be compared across sources; in file order.
+	Subjects []SubjectGroup
+}
+
+// SubjectGroup is a kind of counted people ("security forces") and the
+// words whose use in a figure's subject puts the figure in it.
+type SubjectGroup struct {
+	Name  string
+	Words []Phrase
+}
+
+// DefaultSubject is the group of figures whose subject names no group.
+const DefaultSubject = "people"
+
+// SubjectGroup returns the group a figure's subject falls in: the group
+// of the first of its words that some group lists ("police and army
+// officers" → security forces), else DefaultSubject.
+func (r *Rules) SubjectGroup(subject string) string {
+	words := strings.Fields(Fold(subject))
+	for i := range words {
+		for _, g := range r.Subjects {
+			for _, p := range g.Words {
+				if p.MatchAt(words[i:]) {
+					return g.Name
+				}
+			}
+		}
+	}
+	return DefaultSubject
 }
 
 // Category is one count category and the words that signal it.

@@ -248,3 +248,31 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestSubjectGroup(t *testing.T) {
+	r := Default()
+	tests := map[string]string{
+		"police and army officers":              "security forces",
+		"law enforcement officers and military": "security forces",
+		"policemen and soldiers and civilians":  "security forces",
+		"demonstrators":                         "demonstrators",
+		"Protesters":                            "demonstrators",
+		"children":                              "children",
+		"bandits and terrorists":                "armed groups",
+		"people":                                DefaultSubject,
+		"":                                      DefaultSubject,
+		"deaths":                                DefaultSubject,
+	}
+	for subject, want := range tests {
+		if got := r.SubjectGroup(subject); got != want {
+			t.Errorf("SubjectGroup(%q) = %q, want %q", subject, got, want)
+		}
+	}
+	custom, err := Parse("s.yaml", []byte("version: 1\ncategories: {killed: {predicates: [killed]}}\nqualifiers: {}\nsubjects:\n  medics: [doctors, nurses]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := custom.SubjectGroup("two nurses"); got != "medics" {
+		t.Errorf("custom group: %q", got)
+	}
+}

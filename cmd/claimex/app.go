@@ -48,6 +48,7 @@ func init() {
 		{"extract", "[-j N] [--rules FILE] [--reclean]", "re-run extraction over stored documents; print what changed", (*app).extract},
 		{"review", "accept|reject|reset ID... [--note TEXT] | edit ID [--value N] [--category C] [--note TEXT] | list [--state S]",
 			"decide on claims; list reviews", (*app).review},
+		{"conflicts", "[--category C] [--all] [--rules FILE]", "figures that disagree across sources", (*app).conflicts},
 		{"eval", "", "measure the current claims against the review decisions", (*app).eval},
 		{"claims", "[--kind K] [--category C] [--status S] [--doc ID] [--source TEXT]", "list claims", (*app).claims},
 		{"documents", "", "list documents with their claim counts", (*app).documents},

@@ -73,3 +73,31 @@ func TestIngestAndCleanURLs(t *testing.T) {
 		}
 	}
 }
+
+func TestConflictsCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	if code, _, errs := cli(t, nil, "ingest", "--db", db, seeds); code != exitOK {
+		t.Fatal(errs)
+	}
+	code, out, errs := cli(t, nil, "conflicts", "--db", db)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// The samples' disputed figures, each with its source.
+	for _, want := range []string{
+		"killed — people: ", "≠ 225 ", "≠ 164 ", "killed — security forces:", "≠ 19 ", "≠ 18 ", "≠ 16 ",
+		"arrested — people:", "approximately 2,000", "more than 3,000", "≠ 5,800 ", "≠ 6,044 ", "more than 10,000",
+		"office of the President of Kazakhstan", "004_371244e6fb34e273.txt",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("conflicts output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "demonstrators") {
+		t.Errorf("an agreeing group shown without --all:\n%s", out)
+	}
+	_, all, _ := cli(t, nil, "conflicts", "--db", db, "--all", "--category", "killed")
+	if !strings.Contains(all, "killed — demonstrators: 1 figure, figures agree") || strings.Contains(all, "arrested") {
+		t.Errorf("conflicts --all --category killed:\n%s", all)
+	}
+}
