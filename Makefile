@@ -5,7 +5,7 @@ BIN     := bin/claimex
 DB      ?= claimex.db
 SEEDS   := testdata/seeds
 
-.PHONY: build run test bench bench-clean lint fuzz clean
+.PHONY: build run test bench bench-clean screenshots lint fuzz clean
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/claimex
@@ -33,6 +33,11 @@ ROUNDS    ?= 3
 bench-clean:
 	@test -f $(BENCH_AEB)/ground-truth.json || { echo "bench-clean: no AEB pages in $(BENCH_AEB); set BENCH_AEB=DIR"; exit 1; }
 	cd bench && $(GO) run ./cleanbench -rounds $(ROUNDS) -aeb $(BENCH_AEB)
+
+# Screenshots of the review UI for the README, taken by its browser tests
+# (needs Chromium: apt-get install chromium).
+screenshots:
+	$(GO) test -tags $(TAGS) -count=1 -run Browser ./review -screenshots $(CURDIR)/docs
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/extract"
 	"github.com/claimex/claimex/store"
 )
@@ -43,4 +44,32 @@ func resolveAfter(ctx context.Context, st *store.Store, rep *Report) error {
 	}
 	rep.Entities = n
 	return nil
+}
+
+// CorrectEntities records a merge or split under the names resolution
+// knows (any spelling a document used names its entity), and resolves
+// again so that it shows at once. It returns the correction as recorded
+// and the number of entities after it.
+func CorrectEntities(ctx context.Context, st *store.Store, c claimex.EntityCorrection) (claimex.EntityCorrection, int, error) {
+	for _, n := range []*string{&c.A, &c.B} {
+		if *n == "" {
+			continue
+		}
+		known, ok, err := st.EntityName(ctx, *n)
+		if err != nil {
+			return c, 0, err
+		}
+		if !ok {
+			return c, 0, fmt.Errorf("no entity is named %q", *n)
+		}
+		*n = known
+	}
+	if c.Kind == claimex.Merge && c.A == c.B {
+		return c, 0, fmt.Errorf("%q and %q are one name already", c.A, c.B)
+	}
+	if _, err := st.AddEntityCorrection(ctx, c); err != nil {
+		return c, 0, err
+	}
+	n, err := ResolveEntities(ctx, st)
+	return c, n, err
 }

@@ -117,6 +117,7 @@ func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
 	var out []Group
 	for gk, g := range groups {
 		for _, f := range figs[gk] {
+			f.Statements = perDocument(f.Statements)
 			g.Figures = append(g.Figures, *f)
 		}
 		sort.Slice(g.Figures, func(i, j int) bool {
@@ -149,6 +150,25 @@ func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
 		}
 		return a.Subject < b.Subject
 	})
+	return out
+}
+
+// perDocument keeps one statement per article: the first, with the first
+// attribution the article gives the figure.
+func perDocument(ss []Statement) []Statement {
+	var out []Statement
+	at := map[int64]int{}
+	for _, s := range ss {
+		i, ok := at[s.DocumentID]
+		if !ok {
+			at[s.DocumentID] = len(out)
+			out = append(out, s)
+			continue
+		}
+		if out[i].Attribution == "" && s.Attribution != "" {
+			out[i].Attribution = s.Attribution
+		}
+	}
 	return out
 }
 

@@ -44,6 +44,62 @@ type ClaimFilter struct {
 	// Since, an RFC 3339 time or a date, selects claims of documents
 	// ingested then or later, or reviewed then or later.
 	Since string
+	// Search is a full-text query over the claims' words and the text
+	// either side, attribution, subject and location: words must all
+	// appear, in any form of accents or case; "quoted phrases" and
+	// prefix* work.
+	Search string
+	// Limit caps how many claims are read (0: all).
+	Limit int
+	// Pending selects the review queue: claims unreviewed or changed.
+	Pending bool
+	// After and Before select the claims that come after (or, read in
+	// reverse order, before) the claim with that id.
+	After, Before int64
+}
+
+// ftsQuery turns what a person typed into an FTS5 query: each word or
+// quoted phrase a literal term (so that punctuation and FTS5 operators in
+// it mean nothing), a trailing * kept as a prefix search.
+func ftsQuery(s string) string {
+	var terms []string
+	for _, f := range splitQuery(s) {
+		prefix := strings.HasSuffix(f, "*")
+		f = strings.Trim(f, "*")
+		if f == "" {
+			continue
+		}
+		t := `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+		if prefix {
+			t += "*"
+		}
+		terms = append(terms, t)
+	}
+	return strings.Join(terms, " ")
+}
+
+// splitQuery splits on spaces outside double quotes.
+func splitQuery(s string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted := false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case (r == ' ' || r == '\t') && !quoted:
+			if cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+			}
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
 }
 
 // statusExpr is a current claim's review status in SQL (claims c, reviews r).
@@ -67,6 +123,18 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 	if f.Status != "" {
 		where, args = append(where, statusExpr+" = ?"), append(args, f.Status)
 	}
+	if q := ftsQuery(f.Search); q != "" {
+		where, args = append(where, "c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"), append(args, q)
+	}
+	if f.Pending {
+		where = append(where, statusExpr+" IN ('unreviewed', 'changed')")
+	}
+	if f.After != 0 {
+		where, args = append(where, "(c.document_id, c.start, c.id) > (SELECT document_id, start, id FROM claims WHERE id = ?)"), append(args, f.After)
+	}
+	if f.Before != 0 {
+		where, args = append(where, "(c.document_id, c.start, c.id) < (SELECT document_id, start, id FROM claims WHERE id = ?)"), append(args, f.Before)
+	}
 	if f.Since != "" {
 		where, args = append(where, "(d.ingested_at >= ? OR r.decided_at >= ?)"), append(args, f.Since, f.Since)
 	}
@@ -89,7 +157,14 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	q += " ORDER BY c.document_id, c.start, c.id"
+	if f.Before != 0 {
+		q += " ORDER BY c.document_id DESC, c.start DESC, c.id DESC"
+	} else {
+		q += " ORDER BY c.document_id, c.start, c.id"
+	}
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("read claims: %w", err)

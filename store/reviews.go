@@ -207,3 +207,44 @@ func (s *Store) ReviewCounts(ctx context.Context) (map[ReviewState]int, error) {
 	}
 	return out, nil
 }
+
+// ErrNothingToUndo reports a claim no decision was ever recorded for.
+var ErrNothingToUndo = errors.New("no decision to undo")
+
+// Undo takes back the latest decision on a current claim: the decision
+// before it holds again, or none. The undo is itself recorded.
+func (s *Store) Undo(ctx context.Context, claimID int64, reviewer string) (ClaimView, error) {
+	v, err := s.claim(ctx, claimID)
+	if err != nil {
+		return ClaimView{}, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT action, note, value, category FROM review_events
+		WHERE key = ? ORDER BY id DESC LIMIT 2`, v.Key)
+	if err != nil {
+		return ClaimView{}, fmt.Errorf("undo claim %d: %w", claimID, err)
+	}
+	var events []Decision
+	for rows.Next() {
+		var d Decision
+		var action string
+		if err := rows.Scan(&action, &d.Note, &d.Value, &d.Category); err != nil {
+			rows.Close()
+			return ClaimView{}, err
+		}
+		d.Action = claimex.Status(action)
+		if action == "reset" {
+			d.Action = claimex.Unreviewed
+		}
+		events = append(events, d)
+	}
+	rows.Close()
+	if len(events) == 0 {
+		return ClaimView{}, fmt.Errorf("claim %d: %w", claimID, ErrNothingToUndo)
+	}
+	prev := Decision{Action: claimex.Unreviewed}
+	if len(events) == 2 {
+		prev = events[1]
+	}
+	prev.ClaimID, prev.Reviewer = claimID, reviewer
+	return s.Decide(ctx, prev)
+}

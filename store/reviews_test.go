@@ -147,3 +147,22 @@ func TestAbandonDeadRuns(t *testing.T) {
 		t.Errorf("statuses: %v", status)
 	}
 }
+
+func TestUndo(t *testing.T) {
+	ctx := context.Background()
+	st, _, ids := rerunFixture(t)
+	id := ids["k-dead"]
+	if _, err := st.Undo(ctx, id, "ana"); !errors.Is(err, ErrNothingToUndo) {
+		t.Errorf("undo with no decision: %v", err)
+	}
+	st.Decide(ctx, Decision{ClaimID: id, Action: claimex.Edited, Reviewer: "ana", Value: claimex.Float(226), Note: "n"})
+	st.Decide(ctx, Decision{ClaimID: id, Action: claimex.Rejected, Reviewer: "ana"})
+	v, err := st.Undo(ctx, id, "ana")
+	if err != nil || v.Status != claimex.Edited || *v.ReviewedValue != 226 || v.Note != "n" {
+		t.Fatalf("undo a rejection after an edit: %+v, %v", v, err)
+	}
+	st.Decide(ctx, Decision{ClaimID: ids["k-hurt"], Action: claimex.Accepted, Reviewer: "ana"})
+	if v, _ := st.Undo(ctx, ids["k-hurt"], "ana"); v.Status != claimex.Unreviewed {
+		t.Errorf("undo the only decision: %s", v.Status)
+	}
+}

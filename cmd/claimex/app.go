@@ -57,6 +57,7 @@ func init() {
 		{"export", "[--what claims|documents|entities] [--format jsonl|json|csv|jsonld] [--status S] [--category C] [--since DATE] [-o FILE]",
 			"export claims, documents or entities", (*app).export},
 		{"clean", "[--format text|jsonl] [--urls FILE] PATH|URL...", "print clean text and metadata; no database", (*app).clean},
+		{"serve", "[--addr 127.0.0.1:8080] [--token T]", "the review web UI", (*app).serve},
 		{"rules", "show | check FILE", "print the default rules; validate a rules file", (*app).rules},
 		{"version", "", "print the version", (*app).version},
 	}

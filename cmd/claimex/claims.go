@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -93,32 +92,9 @@ func formatValue(c claimex.Claim) string {
 	case c.Value == nil:
 		return "-"
 	case c.ValueMax != nil:
-		return groupDigits(*c.Value) + "–" + groupDigits(*c.ValueMax)
+		return claimex.GroupDigits(*c.Value) + "–" + claimex.GroupDigits(*c.ValueMax)
 	}
-	return groupDigits(*c.Value)
-}
-
-// groupDigits formats v with thousands separators: 6044 → "6,044".
-func groupDigits(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	if hasFrac {
-		out += "." + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
+	return claimex.GroupDigits(*c.Value)
 }
 
 // clip shortens s to n code points, marking the cut, and keeps it on one

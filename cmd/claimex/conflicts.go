@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/review"
@@ -64,7 +63,7 @@ func printGroup(w io.Writer, g review.Group) {
 		if f.Disagrees {
 			mark = "≠"
 		}
-		fmt.Fprintf(w, "  %s %-22s %d %s\n", mark, figureText(f), f.Documents(), plural(f.Documents(), "document", "documents"))
+		fmt.Fprintf(w, "  %s %-22s %d %s\n", mark, claimex.FigureText(f.Value, f.ValueMax, f.Qualifier, f.Vague), f.Documents(), plural(f.Documents(), "document", "documents"))
 		seen := map[int64]bool{}
 		for _, s := range f.Statements {
 			if seen[s.DocumentID] {
@@ -83,21 +82,6 @@ func printGroup(w io.Writer, g review.Group) {
 		}
 	}
 	fmt.Fprintln(w)
-}
-
-// figureText writes a figure as a reader would: "more than 3,000".
-func figureText(f review.Figure) string {
-	if f.Value == nil {
-		return f.Vague
-	}
-	v := groupDigits(*f.Value)
-	if f.ValueMax != nil {
-		v += "–" + groupDigits(*f.ValueMax)
-	}
-	if q := f.Qualifier; q != "" && q != claimex.Exact && q != claimex.Range {
-		return strings.ReplaceAll(string(q), "_", " ") + " " + v
-	}
-	return v
 }
 
 // loadConflicts reads the current count claims and groups them.

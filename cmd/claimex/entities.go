@@ -67,30 +67,13 @@ func (a *app) entities(ctx context.Context, args []string) error {
 	return nil
 }
 
-// correctEntities records a merge or split under the names resolution
-// knows, and resolves again so that it shows at once.
+// correctEntities records a merge or split and resolves names again.
 func (a *app) correctEntities(ctx context.Context, st *store.Store, c claimex.EntityCorrection) error {
-	for _, n := range []*string{&c.A, &c.B} {
-		if *n == "" {
-			continue
-		}
-		known, ok, err := st.EntityName(ctx, *n)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return fmt.Errorf("no entity is named %q; 'claimex entities --name TEXT' finds names", *n)
-		}
-		*n = known
-	}
-	if c.Kind == claimex.Merge && c.A == c.B {
-		return fmt.Errorf("%q and %q are one name already", c.A, c.B)
-	}
-	if _, err := st.AddEntityCorrection(ctx, c); err != nil {
-		return err
-	}
-	n, err := pipeline.ResolveEntities(ctx, st)
+	c, n, err := pipeline.CorrectEntities(ctx, st, c)
 	if err != nil {
+		if strings.HasPrefix(err.Error(), "no entity is named") {
+			return fmt.Errorf("%w; 'claimex entities --name TEXT' finds names", err)
+		}
 		return err
 	}
 	switch c.Kind {

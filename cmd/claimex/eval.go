@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/review"
 )
 
@@ -69,5 +70,5 @@ func valueText(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return groupDigits(*v)
+	return claimex.GroupDigits(*v)
 }

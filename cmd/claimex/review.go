@@ -116,7 +116,7 @@ func describeReview(v store.ClaimView) string {
 			fix = append(fix, fmt.Sprintf("category %s → %s", v.Category, v.ReviewedCategory))
 		}
 		if v.ReviewedValue != nil && (v.Value == nil || *v.Value != *v.ReviewedValue) {
-			fix = append(fix, fmt.Sprintf("value %s → %s", formatValue(v.Claim), groupDigits(*v.ReviewedValue)))
+			fix = append(fix, fmt.Sprintf("value %s → %s", formatValue(v.Claim), claimex.GroupDigits(*v.ReviewedValue)))
 		}
 		if len(fix) > 0 {
 			s += " (" + strings.Join(fix, ", ") + ")"

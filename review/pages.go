@@ -1,0 +1,472 @@
+package review
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/export"
+	"github.com/claimex/claimex/store"
+)
+
+func (s *Server) routes() {
+	m := http.NewServeMux()
+	static, _ := fsSub(staticFiles, "static")
+	m.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	m.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/queue", http.StatusSeeOther)
+	})
+	m.HandleFunc("GET /queue", s.queue)
+	m.HandleFunc("POST /claims/{id}/decide", s.decide)
+	m.HandleFunc("POST /claims/{id}/undo", s.undo)
+	m.HandleFunc("GET /documents/{id}", s.document)
+	m.HandleFunc("GET /claims", s.claims)
+	m.HandleFunc("POST /claims/bulk", s.bulk)
+	m.HandleFunc("GET /export", s.export)
+	m.HandleFunc("GET /conflicts", s.conflicts)
+	m.HandleFunc("GET /entities", s.entities)
+	m.HandleFunc("POST /entities/correct", s.correctEntities)
+	s.mux = m
+}
+
+// queue shows one claim in its article with the keys to decide on it.
+func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	kind := claimex.Kind(r.URL.Query().Get("kind"))
+	if kind != claimex.KindEntity {
+		kind = claimex.KindCount
+	}
+	base := store.ClaimFilter{Kind: kind}
+	var cur store.ClaimView
+	var ok bool
+	var err error
+	if id, _ := strconv.ParseInt(r.URL.Query().Get("id"), 10, 64); id > 0 {
+		cur, err = s.cfg.Store.Claim(ctx, id)
+		ok = err == nil
+		if errors.Is(err, store.ErrNoClaim) {
+			err = nil // gone with a re-run: start from the queue
+		}
+	}
+	if err == nil && !ok {
+		f := base
+		f.Pending = true
+		cur, ok, err = s.cfg.Store.First(ctx, f)
+	}
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	counts, err := s.cfg.Store.StatusCounts(ctx, kind)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	data := map[string]any{"Kind": kind, "Counts": progress(counts), "Categories": claimex.Categories,
+		"Undo": r.URL.Query().Get("undo")}
+	if ok {
+		doc, err := s.cfg.Store.Document(ctx, cur.DocumentID)
+		if err != nil {
+			s.fail(w, err)
+			return
+		}
+		next, prev, nextPending, err := s.neighbours(ctx, base, cur.ID)
+		if err != nil {
+			s.fail(w, err)
+			return
+		}
+		data["Claim"] = cur
+		data["Doc"] = doc
+		data["Segments"] = focus(doc.Text, cur.Claim)
+		data["Next"], data["Prev"], data["NextPending"] = next, prev, nextPending
+	}
+	s.render(w, "queue", data)
+}
+
+// neighbours finds the claims around id: the next and previous of any
+// status (j and k), and the next still to review (auto-advance).
+func (s *Server) neighbours(ctx context.Context, base store.ClaimFilter, id int64) (next, prev, pending int64, err error) {
+	f := base
+	f.After = id
+	if v, ok, err := s.cfg.Store.First(ctx, f); err != nil {
+		return 0, 0, 0, err
+	} else if ok {
+		next = v.ID
+	}
+	f = base
+	f.Before = id
+	if v, ok, err := s.cfg.Store.First(ctx, f); err != nil {
+		return 0, 0, 0, err
+	} else if ok {
+		prev = v.ID
+	}
+	f = base
+	f.After, f.Pending = id, true
+	if v, ok, err := s.cfg.Store.First(ctx, f); err != nil {
+		return 0, 0, 0, err
+	} else if ok {
+		pending = v.ID
+	} else {
+		f.After = 0 // wrap around to what is left before
+		if v, ok, err := s.cfg.Store.First(ctx, f); err != nil {
+			return 0, 0, 0, err
+		} else if ok && v.ID != id {
+			pending = v.ID
+		}
+	}
+	return next, prev, pending, nil
+}
+
+// Progress is the queue's counters.
+type Progress struct {
+	Reviewed, Remaining, Accepted, Rejected, Edited, Changed, Total int
+}
+
+func progress(c map[claimex.Status]int) Progress {
+	p := Progress{Accepted: c[claimex.Accepted], Rejected: c[claimex.Rejected], Edited: c[claimex.Edited],
+		Changed: c[claimex.Changed]}
+	p.Reviewed = p.Accepted + p.Rejected + p.Edited
+	p.Remaining = c[claimex.Unreviewed] + p.Changed
+	p.Total = p.Reviewed + p.Remaining
+	return p
+}
+
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fmt.Errorf("%q is not an id", r.PathValue("id"))
+	}
+	return id, nil
+}
+
+// decide records a decision from the queue or a document, then moves on.
+func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	d := store.Decision{ClaimID: id, Reviewer: s.cfg.Reviewer, Note: strings.TrimSpace(r.PostFormValue("note"))}
+	switch r.PostFormValue("action") {
+	case "accept":
+		d.Action = claimex.Accepted
+	case "reject":
+		d.Action = claimex.Rejected
+	case "reset":
+		d.Action = claimex.Unreviewed
+	case "edit":
+		d.Action = claimex.Edited
+		if v := strings.TrimSpace(r.PostFormValue("value")); v != "" {
+			f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
+			if err != nil {
+				http.Error(w, fmt.Sprintf("%q is not a number", v), http.StatusBadRequest)
+				return
+			}
+			d.Value = &f
+		}
+		if c := claimex.Category(r.PostFormValue("category")); c != "" {
+			if !claimex.ValidCategory(c) {
+				http.Error(w, fmt.Sprintf("unknown category %q", c), http.StatusBadRequest)
+				return
+			}
+			d.Category = c
+		}
+	default:
+		http.Error(w, "unknown action", http.StatusBadRequest)
+		return
+	}
+	if _, err := s.cfg.Store.Decide(r.Context(), d); err != nil {
+		s.decisionFailed(w, err)
+		return
+	}
+	back := r.PostFormValue("back")
+	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") {
+		back = ""
+	}
+	if back != "" {
+		http.Redirect(w, r, back, http.StatusSeeOther)
+		return
+	}
+	next := r.PostFormValue("next")
+	q := url.Values{"undo": {strconv.FormatInt(id, 10)}, "kind": {r.PostFormValue("kind")}}
+	if n, err := strconv.ParseInt(next, 10, 64); err == nil && n > 0 {
+		q.Set("id", next)
+	} else {
+		q.Set("id", strconv.FormatInt(id, 10))
+	}
+	http.Redirect(w, r, "/queue?"+q.Encode(), http.StatusSeeOther)
+}
+
+func (s *Server) decisionFailed(w http.ResponseWriter, err error) {
+	switch {
+	case errors.Is(err, store.ErrNoClaim):
+		http.Error(w, "claimex: that claim is no longer current (a new run replaced it); reload", http.StatusNotFound)
+	case errors.Is(err, store.ErrNothingToUndo):
+		http.Error(w, "claimex: "+err.Error(), http.StatusConflict)
+	default:
+		http.Error(w, "claimex: "+err.Error(), http.StatusBadRequest)
+	}
+}
+
+// undo takes the latest decision on a claim back and shows the claim.
+func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	if _, err := s.cfg.Store.Undo(r.Context(), id, s.cfg.Reviewer); err != nil {
+		s.decisionFailed(w, err)
+		return
+	}
+	q := url.Values{"id": {strconv.FormatInt(id, 10)}, "kind": {r.PostFormValue("kind")}}
+	http.Redirect(w, r, "/queue?"+q.Encode(), http.StatusSeeOther)
+}
+
+// document shows a document's clean text with its claims highlighted.
+func (s *Server) document(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	ctx := r.Context()
+	doc, err := s.cfg.Store.Document(ctx, id)
+	if errors.Is(err, store.ErrNoDocument) {
+		http.NotFound(w, r)
+		return
+	}
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	f := store.ClaimFilter{DocumentID: id, Kind: claimex.KindCount}
+	withEntities := r.URL.Query().Get("entities") == "1"
+	if withEntities {
+		f.Kind = ""
+	}
+	var claims []store.ClaimView
+	if err := s.cfg.Store.Claims(ctx, f, func(v store.ClaimView) error { claims = append(claims, v); return nil }); err != nil {
+		s.fail(w, err)
+		return
+	}
+	s.render(w, "document", map[string]any{"Doc": doc, "Segments": highlight(doc.Text, claims), "Claims": claims,
+		"Entities": withEntities})
+}
+
+// claimFilter reads the claims table's filters from a query or form.
+func claimFilter(v url.Values) (store.ClaimFilter, error) {
+	f := store.ClaimFilter{Category: claimex.Category(v.Get("category")), Status: claimex.Status(v.Get("status")),
+		Source: v.Get("source"), Search: v.Get("q")}
+	switch k := v.Get("kind"); k {
+	case "", "count":
+		f.Kind = claimex.KindCount
+	case "entity":
+		f.Kind = claimex.KindEntity
+	case "all":
+	default:
+		return f, fmt.Errorf("unknown kind %q", k)
+	}
+	if f.Category != "" && !claimex.ValidCategory(f.Category) {
+		return f, fmt.Errorf("unknown category %q", f.Category)
+	}
+	if d := v.Get("doc"); d != "" {
+		id, err := strconv.ParseInt(d, 10, 64)
+		if err != nil {
+			return f, fmt.Errorf("%q is not a document id", d)
+		}
+		f.DocumentID = id
+	}
+	return f, nil
+}
+
+// tableLimit is how many rows the claims table shows; bulk decisions
+// and exports take the whole filtered set.
+const tableLimit = 500
+
+func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f, err := claimFilter(q)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	var rows []store.ClaimView
+	total := 0
+	err = s.cfg.Store.Claims(r.Context(), f, func(v store.ClaimView) error {
+		total++
+		if len(rows) < tableLimit {
+			rows = append(rows, v)
+		}
+		return nil
+	})
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	s.render(w, "claims", map[string]any{"Rows": rows, "Total": total, "Query": q, "Filter": f,
+		"QueryString": q.Encode(), "Categories": claimex.Categories, "Formats": export.Formats,
+		"Statuses": []claimex.Status{claimex.Unreviewed, claimex.Accepted, claimex.Rejected, claimex.Edited, claimex.Changed}})
+}
+
+// bulkLimit caps one bulk decision.
+const bulkLimit = 10000
+
+// bulk accepts or rejects every claim the filters select.
+func (s *Server) bulk(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	f, err := claimFilter(r.PostForm)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	var action claimex.Status
+	switch r.PostFormValue("action") {
+	case "accept":
+		action = claimex.Accepted
+	case "reject":
+		action = claimex.Rejected
+	default:
+		http.Error(w, "bulk action must be accept or reject", http.StatusBadRequest)
+		return
+	}
+	var ids []int64
+	err = s.cfg.Store.Claims(r.Context(), f, func(v store.ClaimView) error {
+		if len(ids) >= bulkLimit {
+			return errTooMany
+		}
+		ids = append(ids, v.ID)
+		return nil
+	})
+	if errors.Is(err, errTooMany) {
+		http.Error(w, fmt.Sprintf("claimex: more than %d claims selected; narrow the filters", bulkLimit), http.StatusBadRequest)
+		return
+	}
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	for _, id := range ids {
+		if _, err := s.cfg.Store.Decide(r.Context(), store.Decision{ClaimID: id, Action: action, Reviewer: s.cfg.Reviewer,
+			Note: r.PostFormValue("note")}); err != nil {
+			s.decisionFailed(w, err)
+			return
+		}
+	}
+	r.PostForm.Del("csrf")
+	r.PostForm.Del("action")
+	r.PostForm.Del("note")
+	http.Redirect(w, r, "/claims?"+r.PostForm.Encode(), http.StatusSeeOther)
+}
+
+var errTooMany = errors.New("too many claims")
+
+// export streams an export of the filtered claims (or all documents or
+// entities) as a download.
+func (s *Server) export(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f, err := claimFilter(q)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	format := export.Format(q.Get("format"))
+	known := false
+	for _, k := range export.Formats {
+		known = known || k == format
+	}
+	what := q.Get("what")
+	if what == "" {
+		what = "claims"
+	}
+	if !known || (what != "claims" && what != "documents" && what != "entities") {
+		http.Error(w, "unknown export", http.StatusBadRequest)
+		return
+	}
+	types := map[export.Format]string{export.JSONL: "application/x-ndjson", export.JSON: "application/json",
+		export.CSV: "text/csv", export.JSONLD: "application/ld+json"}
+	w.Header().Set("Content-Type", types[format]+"; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="claimex-%s.%s"`, what, format))
+	switch what {
+	case "documents":
+		_, err = export.Documents(r.Context(), s.cfg.Store, format, w)
+	case "entities":
+		_, err = export.Entities(r.Context(), s.cfg.Store, format, w)
+	default:
+		_, err = export.Claims(r.Context(), s.cfg.Store, f, format, w)
+	}
+	if err != nil {
+		s.cfg.Log.Error("export", "error", err)
+	}
+}
+
+func (s *Server) conflicts(w http.ResponseWriter, r *http.Request) {
+	var claims []store.ClaimView
+	err := s.cfg.Store.Claims(r.Context(), store.ClaimFilter{Kind: claimex.KindCount}, func(v store.ClaimView) error {
+		claims = append(claims, v)
+		return nil
+	})
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	all := r.URL.Query().Get("all") == "1"
+	var shown []GroupView
+	for _, g := range Conflicts(claims, s.cfg.Rules) {
+		if g.Disagree || all {
+			shown = append(shown, GroupView{Group: g, Chart: chartOf(g)})
+		}
+	}
+	s.render(w, "conflicts", map[string]any{"Groups": shown, "All": all})
+}
+
+// GroupView is a group of figures with its chart.
+type GroupView struct {
+	Group
+	Chart Chart
+}
+
+func (s *Server) entities(w http.ResponseWriter, r *http.Request) {
+	list, err := s.cfg.Store.Entities(r.Context(), store.EntityFilter{Type: r.URL.Query().Get("type"), Name: r.URL.Query().Get("name")})
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	s.render(w, "entities", map[string]any{"Entities": list, "Query": r.URL.Query(), "Message": r.URL.Query().Get("msg")})
+}
+
+// correctEntities merges or splits entities and resolves names again.
+func (s *Server) correctEntities(w http.ResponseWriter, r *http.Request) {
+	c := claimex.EntityCorrection{A: strings.TrimSpace(r.PostFormValue("a")), B: strings.TrimSpace(r.PostFormValue("b")),
+		Reviewer: s.cfg.Reviewer}
+	switch r.PostFormValue("kind") {
+	case "merge":
+		c.Kind = claimex.Merge
+		if c.A == "" || c.B == "" {
+			http.Error(w, "merge needs two names", http.StatusBadRequest)
+			return
+		}
+	case "split":
+		c.Kind, c.B = claimex.Split, ""
+		if c.A == "" {
+			http.Error(w, "split needs a name", http.StatusBadRequest)
+			return
+		}
+	default:
+		http.Error(w, "kind must be merge or split", http.StatusBadRequest)
+		return
+	}
+	msg, err := s.applyCorrection(r.Context(), c)
+	if err != nil {
+		http.Error(w, "claimex: "+err.Error(), http.StatusBadRequest)
+		return
+	}
+	http.Redirect(w, r, "/entities?msg="+url.QueryEscape(msg), http.StatusSeeOther)
+}

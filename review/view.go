@@ -1,0 +1,263 @@
+package review
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"math"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/pipeline"
+	"github.com/claimex/claimex/store"
+)
+
+func fsSub(f fs.FS, dir string) (fs.FS, error) { return fs.Sub(f, dir) }
+
+// Segment is a run of a document's text, marked when it belongs to a
+// claim or to the sentence under review. Templates escape Text: article
+// text is untrusted.
+type Segment struct {
+	Text     string
+	ClaimID  int64
+	Category string
+	Status   claimex.Status
+	Kind     claimex.Kind
+	// Sentence and Focus mark the sentence under review and its claim.
+	Sentence, Focus bool
+}
+
+// slice cuts code points [start, end) out of runes, clamped.
+func slice(runes []rune, start, end int) string {
+	start, end = max(0, min(start, len(runes))), max(0, min(end, len(runes)))
+	if end <= start {
+		return ""
+	}
+	return string(runes[start:end])
+}
+
+// focus splits a document's text around one claim: the text before its
+// sentence, the sentence with the claim marked, the text after.
+func focus(text string, c claimex.Claim) []Segment {
+	r := []rune(text)
+	ss, se := min(c.SentenceStart, c.Start), max(c.SentenceEnd, c.End)
+	segs := []Segment{
+		{Text: slice(r, 0, ss)},
+		{Text: slice(r, ss, c.Start), Sentence: true},
+		{Text: slice(r, c.Start, c.End), Sentence: true, Focus: true, ClaimID: c.ID, Category: string(c.Category), Kind: c.Kind},
+		{Text: slice(r, c.End, se), Sentence: true},
+		{Text: slice(r, se, len(r))},
+	}
+	out := segs[:0]
+	for _, s := range segs {
+		if s.Text != "" || s.Focus {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// highlight splits a document's text into plain runs and claims, in text
+// order; a claim overlapping one before it is left unmarked.
+func highlight(text string, claims []store.ClaimView) []Segment {
+	r := []rune(text)
+	sorted := append([]store.ClaimView(nil), claims...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	var out []Segment
+	pos := 0
+	for _, v := range sorted {
+		c := v.Claim
+		if c.Start < pos || c.End <= c.Start || c.End > len(r) {
+			continue
+		}
+		if c.Start > pos {
+			out = append(out, Segment{Text: slice(r, pos, c.Start)})
+		}
+		cat := string(c.Category)
+		if c.Kind == claimex.KindEntity {
+			cat = strings.ToLower(c.EntityType)
+		}
+		out = append(out, Segment{Text: slice(r, c.Start, c.End), ClaimID: c.ID, Category: cat, Status: v.Status, Kind: c.Kind})
+		pos = c.End
+	}
+	if pos < len(r) {
+		out = append(out, Segment{Text: slice(r, pos, len(r))})
+	}
+	return out
+}
+
+// Chart is an SVG chart of a group's figures over time: one point per
+// statement, at its article's date (undated ones in a column of their
+// own at the right) and its figure's value.
+type Chart struct {
+	Width, Height float64
+	Points        []ChartPoint
+	XTicks        []Tick
+	YTicks        []Tick
+	// Plot area.
+	Left, Top, Right, Bottom float64
+}
+
+// ChartPoint is one statement of a figure.
+type ChartPoint struct {
+	X, Y      float64
+	Label     string
+	Disagrees bool
+	// Open marks a figure with no upper bound ("more than 3,000"),
+	// drawn as an arrow up.
+	Open bool
+}
+
+// Tick is an axis label.
+type Tick struct {
+	Pos   float64
+	Label string
+}
+
+func chartOf(g Group) Chart {
+	c := Chart{Width: 640, Height: 220, Left: 64, Top: 12, Right: 600, Bottom: 180}
+	var dates []time.Time
+	top := 0.0
+	for _, f := range g.Figures {
+		if f.Value == nil {
+			continue
+		}
+		top = math.Max(top, *f.Value)
+		if f.ValueMax != nil {
+			top = math.Max(top, *f.ValueMax)
+		}
+		for _, s := range f.Statements {
+			if !s.Date.IsZero() {
+				dates = append(dates, s.Date)
+			}
+		}
+	}
+	if top == 0 {
+		return c
+	}
+	top *= 1.1
+	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
+	undatedX := c.Right - 20
+	datedRight := undatedX - 50
+	x := func(t time.Time) float64 {
+		if t.IsZero() {
+			return undatedX
+		}
+		first, last := dates[0], dates[len(dates)-1]
+		if !last.After(first) {
+			return (c.Left + datedRight) / 2
+		}
+		return c.Left + 20 + (datedRight-c.Left-20)*float64(t.Sub(first))/float64(last.Sub(first))
+	}
+	y := func(v float64) float64 { return c.Bottom - (c.Bottom-c.Top)*v/top }
+	for _, f := range g.Figures {
+		if f.Value == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, s := range f.Statements {
+			key := fmt.Sprint(s.DocumentID)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			label := figureLabel(f) + " — " + s.Source
+			if s.Attribution != "" {
+				label += " (" + s.Attribution + ")"
+			}
+			if s.Published != "" {
+				label += ", " + s.Published
+			}
+			c.Points = append(c.Points, ChartPoint{X: x(s.Date), Y: y(*f.Value), Label: label, Disagrees: f.Disagrees,
+				Open: math.IsInf(f.High, 1)})
+		}
+	}
+	for i := 0; i <= 4; i++ {
+		v := top * float64(i) / 4
+		c.YTicks = append(c.YTicks, Tick{Pos: y(v), Label: claimex.GroupDigits(math.Round(v))})
+	}
+	if len(dates) > 0 {
+		c.XTicks = append(c.XTicks, Tick{Pos: x(dates[0]), Label: dates[0].Format("2 Jan 2006")})
+		if last := dates[len(dates)-1]; last.After(dates[0]) {
+			c.XTicks = append(c.XTicks, Tick{Pos: x(last), Label: last.Format("2 Jan 2006")})
+		}
+	}
+	c.XTicks = append(c.XTicks, Tick{Pos: undatedX, Label: "undated"})
+	return c
+}
+
+// figureLabel writes a figure as a reader would: "more than 3,000".
+func figureLabel(f Figure) string {
+	return claimex.FigureText(f.Value, f.ValueMax, f.Qualifier, f.Vague)
+}
+
+// claimValue writes a claim's figure.
+func claimValue(c claimex.Claim) string {
+	switch {
+	case c.Kind == claimex.KindEntity:
+		return c.Canonical
+	case c.Value == nil:
+		return c.Vague
+	case c.ValueMax != nil:
+		return claimex.GroupDigits(*c.Value) + "–" + claimex.GroupDigits(*c.ValueMax)
+	}
+	return claimex.GroupDigits(*c.Value)
+}
+
+var funcs = template.FuncMap{
+	"figure": figureLabel,
+	"value":  claimValue,
+	"num": func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return claimex.GroupDigits(*v)
+	},
+	"int":   func(n int) string { return claimex.GroupDigits(float64(n)) },
+	"f":     func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
+	"human": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
+	"clip": func(s string, n int) string {
+		r := []rune(s)
+		if len(r) <= n {
+			return s
+		}
+		return string(r[:n-1]) + "…"
+	},
+	"withParam": func(q map[string][]string, key, value string) string {
+		v := make(map[string][]string, len(q))
+		for k, vs := range q {
+			v[k] = vs
+		}
+		v[key] = []string{value}
+		return encodeQuery(v)
+	},
+}
+
+func encodeQuery(v map[string][]string) string {
+	q := url.Values{}
+	for k, vs := range v {
+		for _, val := range vs {
+			if val != "" {
+				q.Add(k, val)
+			}
+		}
+	}
+	return q.Encode()
+}
+
+// applyCorrection merges or splits entities and says what it did.
+func (s *Server) applyCorrection(ctx context.Context, c claimex.EntityCorrection) (string, error) {
+	c, n, err := pipeline.CorrectEntities(ctx, s.cfg.Store, c)
+	if err != nil {
+		return "", err
+	}
+	if c.Kind == claimex.Merge {
+		return fmt.Sprintf("merged %q into %q; %d entities in all", c.B, c.A, n), nil
+	}
+	return fmt.Sprintf("split %q from its entity; %d entities in all", c.A, n), nil
+}
