@@ -54,9 +54,27 @@ func (x *Extractor) recognize(sents []*sentence) {
 // sentenceMentions finds the candidate mentions of one sentence and keeps
 // the best of those that overlap.
 func (x *Extractor) sentenceMentions(s *sentence) []mention {
+	cands := append([]mention(nil), s.cheap...)
+	x.modelMentions(s, func(m mention) {
+		if x.usable(s, m) {
+			cands = append(cands, m)
+		}
+	})
+	return choose(s, cands)
+}
+
+// usable reports whether a candidate mention lies in the sentence and is
+// not page furniture.
+func (x *Extractor) usable(s *sentence, m mention) bool {
+	return m.first >= 0 && m.last >= m.first && m.last < len(s.words) && !x.isClutter(s, m)
+}
+
+// ruleMentions are the candidate mentions of the recognisers the rules
+// drive: titles, roles, given names, organisations, places.
+func (x *Extractor) ruleMentions(s *sentence) []mention {
 	var cands []mention
 	add := func(m mention) {
-		if m.first >= 0 && m.last >= m.first && m.last < len(s.words) && !x.isClutter(s, m) {
+		if x.usable(s, m) {
 			cands = append(cands, m)
 		}
 	}
@@ -65,7 +83,31 @@ func (x *Extractor) sentenceMentions(s *sentence) []mention {
 	x.givenNamePeople(s, add)
 	x.organisations(s, add)
 	x.places(s, add)
-	x.modelMentions(s, add)
+	return cands
+}
+
+// explained marks the tokens that candidates ranked above every mention
+// of the entity model take: the model's output there cannot be chosen.
+func explained(s *sentence, cheap []mention) []bool {
+	var strong []mention
+	for _, m := range cheap {
+		if m.prio > prioModel {
+			strong = append(strong, m)
+		}
+	}
+	out := make([]bool, len(s.words))
+	for _, m := range choose(s, strong) {
+		for i := m.first; i <= m.last; i++ {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// choose picks, best first (priority, then length, then position), the
+// candidates that do not overlap one already picked, in text order.
+func choose(s *sentence, cands []mention) []mention {
+	cands = append([]mention(nil), cands...)
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
 		if a.prio != b.prio {

@@ -32,6 +32,9 @@ type Extractor struct {
 	gazetteer *gazetteer
 	common    map[string]bool
 	given     map[string]bool
+	// fullNER runs the entity model over every token (tests compare it
+	// with the windows label runs it over).
+	fullNER bool
 }
 
 // New returns an Extractor for r.

@@ -112,8 +112,8 @@ type lexicon struct {
 	before, after     matcher // value: qualifier
 	vague, zero       matcher
 
-	links, negations, partitives, frames, appositions, countNouns, connectors matcher
-	placePreps, prepositions, determiners, additives, timeWords, english      matcher
+	links, negations, partitives, frames, appositions, countNouns, connectors     matcher
+	placePreps, prepositions, determiners, additives, timeWords, english, openers matcher
 
 	attrVerbs, attrBefore matcher
 
@@ -176,6 +176,7 @@ func newLexicon(r *rules.Rules) *lexicon {
 		additives:     plain(g.Additives),
 		timeWords:     plain(g.TimeWords),
 		english:       plain(g.English),
+		openers:       plain(g.Openers),
 		attrVerbs:     plain(a.Verbs),
 		attrBefore:    plain(a.BeforeSource),
 		units:         plain(nc.Units),

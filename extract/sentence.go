@@ -24,6 +24,9 @@ type sentence struct {
 	// recogniser kept.
 	ents  []entity
 	ments []mention
+	// cheap are the candidate mentions of the rules' recognisers, found
+	// before the entity model runs.
+	cheap []mention
 	// entAt gives, for each token, the index in ments of the mention it
 	// belongs to, or -1.
 	entAt []int
@@ -48,7 +51,7 @@ func (x *Extractor) sentences(text string) []*sentence {
 		block := strings.TrimRight(line, "\n")
 		if strings.TrimSpace(block) != "" {
 			for _, seg := range x.segmenter.Segment(block) {
-				s := x.analyse(seg.Text, offset+seg.Start)
+				s := x.prepare(seg.Text, offset+seg.Start)
 				s.para = para
 				out = append(out, s)
 			}
@@ -56,26 +59,30 @@ func (x *Extractor) sentences(text string) []*sentence {
 		}
 		offset += len(line)
 	}
+	// Words the document capitalises inside a sentence are names to it:
+	// "Trump" opening a sentence is one too, though "trump" is a word.
+	names := map[string]bool{}
+	for _, s := range out {
+		if s.titleCase {
+			continue
+		}
+		for i := 1; i < len(s.toks); i++ {
+			if upper(s.toks[i].Text) {
+				names[s.words[i]] = true
+			}
+		}
+	}
+	for _, s := range out {
+		x.findEntities(s, names)
+	}
 	return out
 }
 
-func (x *Extractor) analyse(text string, start int) *sentence {
+// prepare tokenises and tags a sentence.
+func (x *Extractor) prepare(text string, start int) *sentence {
 	s := &sentence{text: text, start: start}
 	s.toks = x.tokenizer.Tokenize(text)
 	x.tagger.TagTokens(s.toks)
-	x.ner.Label(s.toks)
-	for _, e := range x.ner.Chunk(text, s.toks) {
-		first, last := -1, -1
-		for i, t := range s.toks {
-			if t.Start >= e.Start && t.End() <= e.End() {
-				if first < 0 {
-					first = i
-				}
-				last = i
-			}
-		}
-		s.ents = append(s.ents, entity{text: e.Text, label: e.Label, start: e.Start + start, first: first, last: last})
-	}
 	s.words = make([]string, len(s.toks))
 	s.entAt = make([]int, len(s.toks))
 	for i := range s.toks {
@@ -85,6 +92,47 @@ func (x *Extractor) analyse(text string, start int) *sentence {
 	}
 	s.titleCase = isTitleCase(s.toks)
 	return s
+}
+
+// findEntities runs the rules' recognisers over a prepared sentence, then
+// the entity model where they leave capitalised words unexplained. names
+// are the words the document capitalises inside sentences.
+func (x *Extractor) findEntities(s *sentence, names map[string]bool) {
+	s.cheap = x.ruleMentions(s)
+	// The entity model reads tokens with offsets into the sentence; the
+	// sentence keeps them with offsets into the document.
+	local := append([]token.Token(nil), s.toks...)
+	for i := range local {
+		local[i].Start -= s.start
+	}
+	everyday := func(t string) bool {
+		w := rules.Fold(t)
+		return x.lex.openers.has([]string{w}, 0) || x.isCommon(w) && !names[w]
+	}
+	if s.titleCase && !x.fullNER {
+		// A headline In Title Case: capitals say nothing, and the body
+		// names the same people and places in sentences.
+		for i := range local {
+			local[i].Label = "O"
+		}
+	} else {
+		x.label(local, explained(s, s.cheap), everyday)
+	}
+	for _, e := range x.ner.Chunk(s.text, local) {
+		first, last := -1, -1
+		for i, t := range local {
+			if t.Start >= e.Start && t.End() <= e.End() {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		s.ents = append(s.ents, entity{text: e.Text, label: e.Label, start: e.Start + s.start, first: first, last: last})
+	}
+	for i := range local {
+		s.toks[i].Label = local[i].Label
+	}
 }
 
 // span returns the document byte range covering tokens i..j inclusive.
@@ -161,4 +209,87 @@ func isTitleCase(toks []token.Token) bool {
 		}
 	}
 	return long >= 3 && caps*10 >= long*7
+}
+
+// nerContext is how many tokens either side of a run of capitalised words
+// the entity model sees: its features reach one token back and one ahead,
+// and its label history one back.
+const nerContext = 1
+
+// label runs prose's entity model over the parts of a sentence where an
+// entity can be: runs of capitalised words (with up to two small words
+// inside, as in "Office of the President"), with nerContext tokens either
+// side. Every other token is outside any entity. The model costs more
+// than all else in extraction, and in news text most tokens are far from
+// any capital letter.
+func (x *Extractor) label(toks []token.Token, explained []bool, everyday func(string) bool) {
+	if x.fullNER {
+		x.ner.Label(toks)
+		return
+	}
+	for i := range toks {
+		toks[i].Label = "O"
+	}
+	for _, w := range nerWindows(toks, explained, everyday) {
+		x.ner.Label(toks[w[0]:w[1]])
+	}
+}
+
+// nerWindows returns the token ranges [start, end) the entity model must
+// label, merged where they touch: the runs of capitalised words that the
+// rules did not already explain (explained[i] is set for a token a
+// mention of the rules' recognisers took, which no mention of the model
+// can then take).
+func nerWindows(toks []token.Token, explained []bool, everyday func(string) bool) [][2]int {
+	var out [][2]int
+	n := len(toks)
+	for i := 0; i < n; i++ {
+		if !upper(toks[i].Text) {
+			continue
+		}
+		end := i + 1
+		for gap := 0; end < n && gap <= 2; end++ {
+			if upper(toks[end].Text) {
+				gap = 0
+				continue
+			}
+			gap++
+			if gap > 2 {
+				break
+			}
+		}
+		// end is past the last capitalised word or its small words; trim
+		// trailing small words back to the run.
+		last := end - 1
+		for last > i && !upper(toks[last].Text) {
+			last--
+		}
+		open := false
+		for j := i; j <= last; j++ {
+			open = open || upper(toks[j].Text) && (explained == nil || !explained[j])
+		}
+		// A sentence's first word alone, when it is an everyday word
+		// ("The", "But", "Police") the document does not use as a name,
+		// is capitalised for its place only.
+		if i == 0 && last == 0 && everyday != nil && everyday(toks[0].Text) {
+			open = false
+		}
+		if !open {
+			i = last
+			continue
+		}
+		a, b := max(0, i-nerContext), min(n, last+1+nerContext)
+		if len(out) > 0 && a <= out[len(out)-1][1] {
+			out[len(out)-1][1] = max(out[len(out)-1][1], b)
+		} else {
+			out = append(out, [2]int{a, b})
+		}
+		i = last
+	}
+	return out
+}
+
+func upper(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
 }

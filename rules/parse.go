@@ -56,7 +56,7 @@ func Parse(name string, data []byte) (*Rules, error) {
 				"links": &g.Links, "negations": &g.Negations, "partitives": &g.Partitives, "frames": &g.Frames,
 				"appositions": &g.Appositions, "count_nouns": &g.CountNouns, "connectors": &g.Connectors,
 				"place_prepositions": &g.PlacePrepositions, "prepositions": &g.Prepositions, "determiners": &g.Determiners,
-				"additives": &g.Additives, "time_words": &g.TimeWords, "english": &g.English,
+				"additives": &g.Additives, "time_words": &g.TimeWords, "english": &g.English, "openers": &g.Openers,
 			}))
 		case "attribution":
 			p.lists(val, "attribution", phraseFields(p, map[string]*[]Phrase{

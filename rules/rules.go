@@ -99,7 +99,7 @@ type Qualifier struct {
 // comments of the default rules file for what each list does.
 type Grammar struct {
 	Links, Negations, Partitives, Frames, Appositions, CountNouns, Connectors, PlacePrepositions []Phrase
-	Prepositions, Determiners, Additives, TimeWords, English                                     []Phrase
+	Prepositions, Determiners, Additives, TimeWords, English, Openers                            []Phrase
 }
 
 // Attribution holds the words that name a figure's source.
