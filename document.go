@@ -55,6 +55,9 @@ type Document struct {
 	// ContentType is the HTTP Content-Type the bytes came with, if any: it
 	// may name their charset, so cleaning again needs it.
 	ContentType string
+	// Analysis is what the language models said of Text, kept so that
+	// extracting again needs not run them (see extract.ExtractAnalyzed).
+	Analysis []byte
 	// RunID is the run whose claims are current for this document.
 	RunID      int64
 	IngestedAt time.Time

@@ -122,8 +122,34 @@ func (x *Extractor) Rules() *rules.Rules { return x.rules }
 // Extract returns the claims of doc, in text order, each keyed and
 // anchored in doc.Text.
 func (x *Extractor) Extract(doc claimex.Document) []claimex.Claim {
+	claims, _ := x.extract(doc, false)
+	return claims
+}
+
+// ExtractAnalyzed is Extract that reuses the models' output kept in
+// doc.Analysis when it was made for this text by this build (see
+// analysis), and returns the analysis of this run to keep.
+func (x *Extractor) ExtractAnalyzed(doc claimex.Document) ([]claimex.Claim, []byte) {
+	return x.extract(doc, true)
+}
+
+func (x *Extractor) extract(doc claimex.Document, keep bool) ([]claimex.Claim, []byte) {
+	var cache, rec *analysis
+	if keep {
+		rec = &analysis{}
+		if len(doc.Analysis) > 0 {
+			cache, _ = decodeAnalysis(doc.Analysis, doc.Text)
+		}
+	}
+	claims := x.claims(doc, x.sentences(doc.Text, cache, rec))
+	if rec == nil {
+		return claims, nil
+	}
+	return claims, rec.encode(doc.Text)
+}
+
+func (x *Extractor) claims(doc claimex.Document, sents []*sentence) []claimex.Claim {
 	t := newText(doc.Text)
-	sents := x.sentences(doc.Text)
 	if !x.english(doc, sents) {
 		return nil
 	}

@@ -43,15 +43,19 @@ type entity struct {
 }
 
 // sentences splits text into paragraphs (lines), then sentences, and
-// tokenises, tags and labels entities in each.
-func (x *Extractor) sentences(text string) []*sentence {
+// tokenises, tags and labels entities in each, taking the models' output
+// from cache where it holds it, and recording it in rec.
+func (x *Extractor) sentences(text string, cache, rec *analysis) []*sentence {
+	if x.fullNER {
+		cache = nil
+	}
 	var out []*sentence
 	offset, para := 0, 0
 	for line := range strings.Lines(text) {
 		block := strings.TrimRight(line, "\n")
 		if strings.TrimSpace(block) != "" {
 			for _, seg := range x.segmenter.Segment(block) {
-				s := x.prepare(seg.Text, offset+seg.Start)
+				s := x.prepare(seg.Text, offset+seg.Start, len(out), cache, rec)
 				s.para = para
 				out = append(out, s)
 			}
@@ -72,17 +76,26 @@ func (x *Extractor) sentences(text string) []*sentence {
 			}
 		}
 	}
-	for _, s := range out {
-		x.findEntities(s, names)
+	for i, s := range out {
+		x.findEntities(s, names, i, cache, rec)
 	}
 	return out
 }
 
-// prepare tokenises and tags a sentence.
-func (x *Extractor) prepare(text string, start int) *sentence {
+// prepare tokenises and tags sentence i.
+func (x *Extractor) prepare(text string, start, i int, cache, rec *analysis) *sentence {
 	s := &sentence{text: text, start: start}
 	s.toks = x.tokenizer.Tokenize(text)
-	x.tagger.TagTokens(s.toks)
+	if !cache.tagsFor(i, s.toks) {
+		x.tagger.TagTokens(s.toks)
+	}
+	if rec != nil {
+		tags := make([]string, len(s.toks))
+		for j, t := range s.toks {
+			tags[j] = t.Tag
+		}
+		rec.sents = append(rec.sents, sentenceAnalysis{tags: tags})
+	}
 	s.words = make([]string, len(s.toks))
 	s.entAt = make([]int, len(s.toks))
 	for i := range s.toks {
@@ -97,7 +110,7 @@ func (x *Extractor) prepare(text string, start int) *sentence {
 // findEntities runs the rules' recognisers over a prepared sentence, then
 // the entity model where they leave capitalised words unexplained. names
 // are the words the document capitalises inside sentences.
-func (x *Extractor) findEntities(s *sentence, names map[string]bool) {
+func (x *Extractor) findEntities(s *sentence, names map[string]bool, idx int, cache, rec *analysis) {
 	s.cheap = x.ruleMentions(s)
 	// The entity model reads tokens with offsets into the sentence; the
 	// sentence keeps them with offsets into the document.
@@ -116,7 +129,22 @@ func (x *Extractor) findEntities(s *sentence, names map[string]bool) {
 			local[i].Label = "O"
 		}
 	} else {
-		x.label(local, explained(s, s.cheap), everyday)
+		x.label(local, explained(s, s.cheap), everyday, func(a, b int) {
+			if labels := cache.window(idx, a, b); labels != nil {
+				for k, l := range labels {
+					local[a+k].Label = l
+				}
+			} else {
+				x.ner.Label(local[a:b])
+			}
+			if rec != nil {
+				w := labelledWindow{start: a, end: b, labels: make([]string, b-a)}
+				for k := range w.labels {
+					w.labels[k] = local[a+k].Label
+				}
+				rec.sents[idx].windows = append(rec.sents[idx].windows, w)
+			}
+		})
 	}
 	for _, e := range x.ner.Chunk(s.text, local) {
 		first, last := -1, -1
@@ -222,7 +250,7 @@ const nerContext = 1
 // side. Every other token is outside any entity. The model costs more
 // than all else in extraction, and in news text most tokens are far from
 // any capital letter.
-func (x *Extractor) label(toks []token.Token, explained []bool, everyday func(string) bool) {
+func (x *Extractor) label(toks []token.Token, explained []bool, everyday func(string) bool, run func(a, b int)) {
 	if x.fullNER {
 		x.ner.Label(toks)
 		return
@@ -231,7 +259,7 @@ func (x *Extractor) label(toks []token.Token, explained []bool, everyday func(st
 		toks[i].Label = "O"
 	}
 	for _, w := range nerWindows(toks, explained, everyday) {
-		x.ner.Label(toks[w[0]:w[1]])
+		run(w[0], w[1])
 	}
 }
 

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -106,7 +107,11 @@ func stageAll(ctx context.Context, cfg ExtractConfig, rep *ExtractReport) error 
 		defer close(docs)
 		var after int64
 		for {
-			page, err := cfg.Store.DocumentsAfter(work, after, 128, cfg.Reclean)
+			parts := store.WithAnalysis
+			if cfg.Reclean {
+				parts = store.WithRaw
+			}
+			page, err := cfg.Store.DocumentsAfter(work, after, 128, parts)
 			if err != nil {
 				readErr = err
 				return
@@ -197,6 +202,10 @@ func reextractOne(cfg ExtractConfig, d claimex.Document) result {
 		doc.ID, doc.RunID, doc.Raw = d.ID, d.RunID, nil
 		d, out.Recleaned = doc, &doc
 	}
-	out.Claims = cfg.Extractor.Extract(d)
+	claims, analysis := cfg.Extractor.ExtractAnalyzed(d)
+	out.Claims = claims
+	if !bytes.Equal(analysis, d.Analysis) {
+		out.Analysis = analysis
+	}
 	return result{source: d.Source, staged: out}
 }

@@ -217,7 +217,9 @@ func process(ctx context.Context, cfg Config, it corpus.Item) outcome {
 	if err != nil {
 		return outcome{source: source, err: err}
 	}
-	entry, err := store.NewEntry(doc, cfg.Extractor.Extract(doc))
+	claims, analysis := cfg.Extractor.ExtractAnalyzed(doc)
+	doc.Analysis = analysis
+	entry, err := store.NewEntry(doc, claims)
 	if err != nil {
 		return outcome{source: source, err: err}
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/claimex/claimex"
 )
@@ -63,7 +64,11 @@ func (s *Store) DocumentSummaries(ctx context.Context) ([]DocumentSummary, error
 func (s *Store) Documents(ctx context.Context, withRaw bool, fn func(claimex.Document) error) error {
 	var after int64
 	for {
-		page, err := s.DocumentsAfter(ctx, after, 256, withRaw)
+		parts := Parts(0)
+		if withRaw {
+			parts = WithRaw
+		}
+		page, err := s.DocumentsAfter(ctx, after, 256, parts)
 		if err != nil {
 			return err
 		}
@@ -79,15 +84,28 @@ func (s *Store) Documents(ctx context.Context, withRaw bool, fn func(claimex.Doc
 	}
 }
 
+// Parts says which large parts of a document to read besides its text.
+type Parts int
+
+// Document parts.
+const (
+	WithRaw Parts = 1 << iota
+	WithAnalysis
+)
+
 // DocumentsAfter returns up to limit documents whose id is greater than
-// after, in id order.
-func (s *Store) DocumentsAfter(ctx context.Context, after int64, limit int, withRaw bool) ([]claimex.Document, error) {
-	raw := "NULL"
-	if withRaw {
+// after, in id order, with the parts asked for.
+func (s *Store) DocumentsAfter(ctx context.Context, after int64, limit int, parts Parts) ([]claimex.Document, error) {
+	raw, analysis := "NULL", "NULL"
+	if parts&WithRaw != 0 {
 		raw = "raw"
 	}
+	if parts&WithAnalysis != 0 {
+		analysis = "analysis"
+	}
+	withRaw := parts&WithRaw != 0
 	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, source, format, title, published, byline, site, url,
-		lang, text, COALESCE(run_id, 0), ingested_at, content_type, body_start, `+raw+`
+		lang, text, COALESCE(run_id, 0), ingested_at, content_type, body_start, `+raw+`, `+analysis+`
 		FROM documents WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read documents: %w", err)
@@ -99,7 +117,7 @@ func (s *Store) DocumentsAfter(ctx context.Context, after int64, limit int, with
 		var ingested string
 		var packed []byte
 		if err := rows.Scan(&d.ID, &d.Hash, &d.Source, &d.Format, &d.Title, &d.Published, &d.Byline, &d.Site,
-			&d.URL, &d.Lang, &d.Text, &d.RunID, &ingested, &d.ContentType, &d.BodyStart, &packed); err != nil {
+			&d.URL, &d.Lang, &d.Text, &d.RunID, &ingested, &d.ContentType, &d.BodyStart, &packed, &d.Analysis); err != nil {
 			return nil, fmt.Errorf("read documents: %w", err)
 		}
 		d.IngestedAt = parseTime(ingested)
@@ -113,13 +131,20 @@ func (s *Store) DocumentsAfter(ctx context.Context, after int64, limit int, with
 	return out, rows.Err()
 }
 
+// gzipWriters keeps compressors between documents: making one costs
+// more than compressing a page.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+	return zw
+}}
+
 // pack compresses raw input bytes for storage.
 func pack(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
+	buf.Grow(len(b)/4 + 64)
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&buf)
 	if _, err := zw.Write(b); err != nil {
 		return nil, err
 	}

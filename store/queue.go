@@ -48,7 +48,7 @@ var ErrNoDocument = errors.New("no document with that id")
 
 // Document returns one document with its clean text, without raw bytes.
 func (s *Store) Document(ctx context.Context, id int64) (claimex.Document, error) {
-	docs, err := s.DocumentsAfter(ctx, id-1, 1, false)
+	docs, err := s.DocumentsAfter(ctx, id-1, 1, 0)
 	if err != nil {
 		return claimex.Document{}, err
 	}

@@ -17,6 +17,8 @@ type Staged struct {
 	// Recleaned, when set, replaces the document's text and metadata as
 	// the run becomes current.
 	Recleaned *claimex.Document
+	// Analysis, when set, replaces the document's kept model output.
+	Analysis []byte
 }
 
 // StageDocuments writes a batch of a running re-extraction. Nothing of it
@@ -40,8 +42,8 @@ func (s *Store) StageDocuments(ctx context.Context, runID int64, batch []Staged)
 			bodyStart = &d.BodyStart
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO staged_documents (run_id, document_id, text, body_start, title,
-			published, byline, site, url, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			runID, st.DocumentID, text, bodyStart, title, published, byline, site, url, lang)
+			published, byline, site, url, lang, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			runID, st.DocumentID, text, bodyStart, title, published, byline, site, url, lang, st.Analysis)
 		if err != nil {
 			return fmt.Errorf("stage document %d: %w", st.DocumentID, err)
 		}
@@ -124,6 +126,8 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int) (Diff, e
 			(SELECT s.text, s.body_start, s.title, s.published, s.byline, s.site, s.url, s.lang
 			 FROM staged_documents s WHERE s.run_id = ?1 AND s.document_id = documents.id)
 		 WHERE id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1 AND text IS NOT NULL)`,
+		`UPDATE documents SET analysis = (SELECT s.analysis FROM staged_documents s WHERE s.run_id = ?1 AND s.document_id = documents.id)
+		 WHERE id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1 AND analysis IS NOT NULL)`,
 		`UPDATE documents SET run_id = ?1 WHERE id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1)`,
 	}
 	for _, q := range steps {

@@ -13,6 +13,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"golang.org/x/term"
@@ -21,6 +22,18 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// CLAIMEX_CPUPROFILE=FILE writes a CPU profile of the run, for
+	// reports of slowness.
+	if path := os.Getenv("CLAIMEX_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			pprof.StartCPUProfile(f)
+			code := (&app{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv,
+				terminal: term.IsTerminal(int(os.Stderr.Fd()))}).run(ctx, os.Args[1:])
+			pprof.StopCPUProfile()
+			f.Close()
+			os.Exit(code)
+		}
+	}
 	a := &app{
 		stdin:    os.Stdin,
 		stdout:   os.Stdout,
