@@ -35,10 +35,24 @@ type Extractor struct {
 	// fullNER runs the entity model over every token (tests compare it
 	// with the windows label runs it over).
 	fullNER bool
+	// fast scores with the entity model's weights faster than prose;
+	// nil leaves every window to prose.
+	fast *fastModel
+}
+
+// Options change how an Extractor works.
+type Options struct {
+	// FullModel runs prose's entity model over every token instead of
+	// only where the rules leave capitalised words unexplained: some
+	// times slower, for much the same result (measuring that is its use).
+	FullModel bool
 }
 
 // New returns an Extractor for r.
-func New(r *rules.Rules) (*Extractor, error) {
+func New(r *rules.Rules) (*Extractor, error) { return NewWith(r, Options{}) }
+
+// NewWith returns an Extractor for r with options.
+func NewWith(r *rules.Rules, opt Options) (*Extractor, error) {
 	seg, err := segment.New()
 	if err != nil {
 		return nil, fmt.Errorf("extract: load sentence model: %w", err)
@@ -50,6 +64,10 @@ func New(r *rules.Rules) (*Extractor, error) {
 	nr, err := ner.New()
 	if err != nil {
 		return nil, fmt.Errorf("extract: load entity model: %w", err)
+	}
+	fast, err := loadFastModel()
+	if err != nil {
+		fast = nil // prose labels every window itself
 	}
 	gz, err := loadGazetteer()
 	if err != nil {
@@ -73,6 +91,8 @@ func New(r *rules.Rules) (*Extractor, error) {
 		tagger:    tg,
 		ner:       nr,
 		lex:       newLexicon(r),
+		fullNER:   opt.FullModel,
+		fast:      fast,
 	}, nil
 }
 

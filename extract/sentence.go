@@ -134,7 +134,7 @@ func (x *Extractor) findEntities(s *sentence, names map[string]bool, idx int, ca
 				for k, l := range labels {
 					local[a+k].Label = l
 				}
-			} else {
+			} else if x.fast == nil || !x.fast.label(local[a:b]) {
 				x.ner.Label(local[a:b])
 			}
 			if rec != nil {
