@@ -21,8 +21,15 @@ run: build
 test: lint
 	$(GO) test -tags $(TAGS) -race -count=1 ./...
 
-bench:
+# Per-stage benchmarks (clean, extract, store write) with allocations,
+# then end-to-end throughput on BENCH_N AEB-derived pages against a naive
+# pipeline (bench/throughput; BENCH_CORPUS points at another AEB-style
+# folder of html/*.html.gz).
+BENCH_N ?= 1000,10000
+bench: build
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+	@test -d $(BENCH_AEB)/html || { echo "bench: no AEB pages in $(BENCH_AEB); set BENCH_AEB=DIR"; exit 1; }
+	cd bench && $(GO) run ./throughput -claimex $(CURDIR)/$(BIN) -aeb $(BENCH_AEB) -n $(BENCH_N)
 
 # Article-text extraction on the AEB pages: claimex against go-trafilatura
 # and go-readability, F1 and pages/s on one core, measured in one run.

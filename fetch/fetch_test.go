@@ -244,3 +244,34 @@ func FuzzFilterLines(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkClean cleans the sample HTML page and the sample texts.
+func BenchmarkClean(b *testing.B) {
+	page, err := os.ReadFile("testdata/article.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	inputs := []claimex.Input{{Source: "article.html", Format: claimex.FormatHTML, Bytes: page}}
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		inputs = append(inputs, claimex.Input{Source: f, Format: claimex.FormatText, Bytes: t})
+	}
+	size := 0
+	for _, in := range inputs {
+		size += len(in.Bytes)
+	}
+	r := rules.Default()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, in := range inputs {
+			if _, err := Clean(in, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

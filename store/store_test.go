@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -195,4 +196,42 @@ func TestPackRoundTrip(t *testing.T) {
 			t.Errorf("round trip of %d bytes gave %d bytes, %v", len(in), len(out), err)
 		}
 	}
+}
+
+// BenchmarkWriteEntries stores batches of 64 documents with 30 claims
+// each, as the ingest writer does.
+func BenchmarkWriteEntries(b *testing.B) {
+	ctx := context.Background()
+	st, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	run, err := st.BeginRun(ctx, claimex.RunIngest, RunRules{Name: "r", Hash: "h"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat("More than 4,500 people were injured, the health ministry said. ", 40)
+	n := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		batch := make([]Entry, 64)
+		for i := range batch {
+			n++
+			var claims []claimex.Claim
+			for k := range 30 {
+				claims = append(claims, count(fmt.Sprintf("k%d-%d", n, k), claimex.Injured, 4500, k*64, k*64+15, k*64, k*64+60, "4,500 were injured"))
+			}
+			doc := claimex.Document{Source: fmt.Sprint("doc", n), Hash: fmt.Sprint("h", n), Format: claimex.FormatText, Text: text, Raw: []byte(text)}
+			e, err := NewEntry(doc, claims)
+			if err != nil {
+				b.Fatal(err)
+			}
+			batch[i] = e
+		}
+		if _, err := st.WriteEntries(ctx, run, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*64)/b.Elapsed().Seconds(), "docs/s")
 }
