@@ -5,7 +5,7 @@ BIN     := bin/claimex
 DB      ?= claimex.db
 SEEDS   := testdata/seeds
 
-.PHONY: build run test bench bench-clean screenshots lint fuzz clean
+.PHONY: build run test bench bench-clean screenshots lint fuzz stress clean
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/claimex
@@ -51,15 +51,26 @@ lint:
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet -tags $(TAGS) ./...
 
-# Run each fuzz target for FUZZTIME (default 60s).
-FUZZTIME ?= 60s
+# Run each fuzz target for FUZZTIME (default 60s), then keep the inputs
+# the fuzzer found interesting in the package's testdata/fuzz, where
+# `go test` replays them. Commit them.
+FUZZTIME    ?= 60s
+FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract fetch:FuzzCleanHTML fetch:FuzzFilterLines \
+	fetch:FuzzDecode rules:FuzzParse
 fuzz:
-	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) ./extract
-	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./extract
-	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzCleanHTML$$' -fuzztime $(FUZZTIME) ./fetch
-	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzFilterLines$$' -fuzztime $(FUZZTIME) ./fetch
-	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./fetch
-	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./rules
+	@cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m); \
+	for t in $(FUZZTARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; \
+		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; \
+		mkdir -p $$pkg/testdata/fuzz/$$fn; \
+		cp -n $$cache/$$pkg/$$fn/* $$pkg/testdata/fuzz/$$fn/ 2>/dev/null; \
+		echo "$$fn: $$(ls $$pkg/testdata/fuzz/$$fn | wc -l) inputs kept in $$pkg/testdata/fuzz/$$fn"; \
+	done
 
 clean:
 	rm -rf bin
+
+# Kill -9 during ingest and extract, concurrent ingests, serve while
+# extracting: trials and failures (internal/stress).
+STRESS_ARGS ?=
+stress: build
+	$(GO) run -tags $(TAGS) ./internal/stress -claimex $(BIN) -seeds $(SEEDS) $(STRESS_ARGS)

@@ -3,6 +3,7 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,13 +14,27 @@ import (
 // DefaultMaxBytes is the largest input Read accepts unless told otherwise.
 const DefaultMaxBytes = 32 << 20
 
+// ErrEmpty reports an input of no bytes.
+var ErrEmpty = errors.New("empty file")
+
 // ErrTooLarge reports an input over the size cap.
 type ErrTooLarge struct {
 	Size, Max int64
 }
 
 func (e *ErrTooLarge) Error() string {
-	return fmt.Sprintf("file is %d bytes, over the %d-byte limit", e.Size, e.Max)
+	return fmt.Sprintf("file is %s, over the %s limit", Size(e.Size), Size(e.Max))
+}
+
+// Size writes a byte count for people: "512 bytes", "3.2 MB".
+func Size(n int64) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
 // Read loads an item's bytes (at most max; 0 means DefaultMaxBytes) and
@@ -43,6 +58,9 @@ func Read(it Item, max int64) (claimex.Input, error) {
 			size = st.Size()
 		}
 		return claimex.Input{}, &ErrTooLarge{Size: size, Max: max}
+	}
+	if len(b) == 0 {
+		return claimex.Input{}, ErrEmpty
 	}
 	return FromBytes(it.Path, it.Format, b), nil
 }

@@ -7,6 +7,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -142,7 +143,7 @@ func (x *Extractor) Rules() *rules.Rules { return x.rules }
 // Extract returns the claims of doc, in text order, each keyed and
 // anchored in doc.Text.
 func (x *Extractor) Extract(doc claimex.Document) []claimex.Claim {
-	claims, _ := x.extract(doc, false)
+	claims, _, _ := x.extract(context.Background(), doc, false)
 	return claims
 }
 
@@ -150,10 +151,17 @@ func (x *Extractor) Extract(doc claimex.Document) []claimex.Claim {
 // doc.Analysis when it was made for this text by this build (see
 // analysis), and returns the analysis of this run to keep.
 func (x *Extractor) ExtractAnalyzed(doc claimex.Document) ([]claimex.Claim, []byte) {
-	return x.extract(doc, true)
+	claims, analysis, _ := x.extract(context.Background(), doc, true)
+	return claims, analysis
 }
 
-func (x *Extractor) extract(doc claimex.Document, keep bool) ([]claimex.Claim, []byte) {
+// ExtractWithin is ExtractAnalyzed that gives up when ctx ends, between
+// sentences, returning ctx's error: a time budget for one document.
+func (x *Extractor) ExtractWithin(ctx context.Context, doc claimex.Document) ([]claimex.Claim, []byte, error) {
+	return x.extract(ctx, doc, true)
+}
+
+func (x *Extractor) extract(ctx context.Context, doc claimex.Document, keep bool) ([]claimex.Claim, []byte, error) {
 	var cache, rec *analysis
 	if keep {
 		rec = &analysis{}
@@ -161,22 +169,32 @@ func (x *Extractor) extract(doc claimex.Document, keep bool) ([]claimex.Claim, [
 			cache, _ = decodeAnalysis(doc.Analysis, doc.Text)
 		}
 	}
-	claims := x.claims(doc, x.sentences(doc.Text, cache, rec))
-	if rec == nil {
-		return claims, nil
+	sents, err := x.sentences(ctx, doc.Text, cache, rec)
+	if err != nil {
+		return nil, nil, err
 	}
-	return claims, rec.encode(doc.Text)
+	claims, err := x.claims(ctx, doc, sents)
+	if err != nil {
+		return nil, nil, err
+	}
+	if rec == nil {
+		return claims, nil, nil
+	}
+	return claims, rec.encode(doc.Text), nil
 }
 
-func (x *Extractor) claims(doc claimex.Document, sents []*sentence) []claimex.Claim {
+func (x *Extractor) claims(ctx context.Context, doc claimex.Document, sents []*sentence) ([]claimex.Claim, error) {
 	t := newText(doc.Text)
 	if !x.english(doc, sents) {
-		return nil
+		return nil, nil
 	}
 	x.recognize(sents)
 	var claims []claimex.Claim
 	d := &discourse{para: -1}
 	for _, s := range sents {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		x.counts(s, d, &claims)
 		d.remember(s)
 	}
@@ -184,5 +202,5 @@ func (x *Extractor) claims(doc claimex.Document, sents []*sentence) []claimex.Cl
 	claims = append(claims, x.entityClaims(sents)...)
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
 	t.anchor(doc.Hash, claims)
-	return claims
+	return claims, nil
 }

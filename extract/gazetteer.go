@@ -31,8 +31,11 @@ type place struct {
 // gazetteer maps folded names ("nur-sultan", "united states") to places.
 type gazetteer struct {
 	names map[string]place
-	// longest is the most words a name has.
+	// longest is the most words a name has; first, for each word a name
+	// starts with, the most words such a name has. Most words start
+	// none, and are passed over at once.
 	longest int
+	first   map[string]int
 	// byPrefix indexes names by their first two letters, for near matches.
 	byPrefix map[string][]string
 }
@@ -42,7 +45,7 @@ var loadGazetteer = sync.OnceValues(func() (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &gazetteer{names: map[string]place{}, byPrefix: map[string][]string{}}
+	g := &gazetteer{names: map[string]place{}, byPrefix: map[string][]string{}, first: map[string]int{}}
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		line := sc.Text()
@@ -55,7 +58,12 @@ var loadGazetteer = sync.OnceValues(func() (*gazetteer, error) {
 		}
 		key := rules.Fold(col[0])
 		g.names[key] = place{canonical: col[1], kind: col[2], common: col[4] == "1"}
-		g.longest = max(g.longest, len(strings.Fields(key)))
+		fields := strings.Fields(key)
+		if len(fields) == 0 {
+			continue
+		}
+		g.longest = max(g.longest, len(fields))
+		g.first[fields[0]] = max(g.first[fields[0]], len(fields))
 		if p := prefix2(key); p != "" {
 			g.byPrefix[p] = append(g.byPrefix[p], key)
 		}
@@ -74,16 +82,22 @@ func prefix2(key string) string {
 // at returns the longest gazetteer name starting at words[i], and its
 // length in words.
 func (g *gazetteer) at(words []string, i int) (place, int) {
-	for n := min(g.longest, len(words)-i); n > 0; n-- {
-		key := strings.Join(words[i:i+n], " ")
+	if i < 0 || i >= len(words) {
+		return place{}, 0
+	}
+	for n := min(g.first[words[i]], len(words)-i); n > 0; n-- {
+		key := words[i]
+		if n > 1 {
+			key = strings.Join(words[i:i+n], " ")
+		}
 		if p, ok := g.names[key]; ok {
 			return p, n
 		}
-		// "U.S.", "U.K.": an abbreviation written with points.
-		if n == 1 && strings.Contains(key, ".") {
-			if p, ok := g.names[strings.ReplaceAll(key, ".", "")]; ok {
-				return p, n
-			}
+	}
+	// "U.S.", "U.K.": an abbreviation written with points.
+	if strings.Contains(words[i], ".") {
+		if p, ok := g.names[strings.ReplaceAll(words[i], ".", "")]; ok {
+			return p, 1
 		}
 	}
 	return place{}, 0

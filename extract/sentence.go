@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,10 +43,17 @@ type entity struct {
 	first, last int
 }
 
+// maxSentence is the longest stretch of text, in bytes, taken as one
+// sentence. Real sentences are far shorter; longer "sentences" are
+// tables, lists or garbage run together, and are cut at spaces so that
+// the work per sentence stays bounded.
+const maxSentence = 4000
+
 // sentences splits text into paragraphs (lines), then sentences, and
 // tokenises, tags and labels entities in each, taking the models' output
-// from cache where it holds it, and recording it in rec.
-func (x *Extractor) sentences(text string, cache, rec *analysis) []*sentence {
+// from cache where it holds it, and recording it in rec. It returns ctx's
+// error, between sentences, when ctx ends.
+func (x *Extractor) sentences(ctx context.Context, text string, cache, rec *analysis) ([]*sentence, error) {
 	if x.fullNER {
 		cache = nil
 	}
@@ -54,10 +62,18 @@ func (x *Extractor) sentences(text string, cache, rec *analysis) []*sentence {
 	for line := range strings.Lines(text) {
 		block := strings.TrimRight(line, "\n")
 		if strings.TrimSpace(block) != "" {
-			for _, seg := range x.segmenter.Segment(block) {
-				s := x.prepare(seg.Text, offset+seg.Start, len(out), cache, rec)
-				s.para = para
-				out = append(out, s)
+			for _, piece := range pieces(block, maxSentence*16) {
+				for _, seg := range x.segmenter.Segment(block[piece[0]:piece[1]]) {
+					for _, part := range pieces(seg.Text, maxSentence) {
+						if err := ctx.Err(); err != nil {
+							return nil, err
+						}
+						start := offset + piece[0] + seg.Start + part[0]
+						s := x.prepare(seg.Text[part[0]:part[1]], start, len(out), cache, rec)
+						s.para = para
+						out = append(out, s)
+					}
+				}
 			}
 			para++
 		}
@@ -77,7 +93,43 @@ func (x *Extractor) sentences(text string, cache, rec *analysis) []*sentence {
 		}
 	}
 	for i, s := range out {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		x.findEntities(s, names, i, cache, rec)
+	}
+	return out, nil
+}
+
+// pieces cuts s into byte ranges of at most max bytes, each ending after
+// a full stop and space, else a space, found in the second half of the
+// range, else at a character boundary. A short s is one piece.
+func pieces(s string, max int) [][2]int {
+	if len(s) <= max {
+		return [][2]int{{0, len(s)}}
+	}
+	var out [][2]int
+	for start := 0; start < len(s); {
+		end := start + max
+		if end >= len(s) {
+			out = append(out, [2]int{start, len(s)})
+			break
+		}
+		half := s[start+max/2 : end]
+		if stop := strings.LastIndex(half, ". "); stop >= 0 {
+			end = start + max/2 + stop + 2
+		} else if sp := strings.LastIndexAny(half, " \t"); sp >= 0 {
+			end = start + max/2 + sp + 1
+		} else {
+			for end > start && !utf8.RuneStart(s[end]) {
+				end--
+			}
+			if end == start {
+				end = start + max
+			}
+		}
+		out = append(out, [2]int{start, end})
+		start = end
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package fetch
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -22,19 +24,28 @@ type Page struct {
 // out the paragraphs that the rules' boilerplate lines and patterns match
 // (nil rules: none).
 func HTML(b []byte, contentType string, r *rules.Rules) (Page, error) {
+	return htmlPage(context.Background(), b, contentType, r)
+}
+
+func htmlPage(ctx context.Context, b []byte, contentType string, r *rules.Rules) (Page, error) {
 	s, err := Decode(b, contentType)
 	if err != nil {
 		return Page{}, err
 	}
-	root, err := html.Parse(strings.NewReader(s))
+	// The parser refuses pages nested deeper than 512 elements, which
+	// bounds the cost of the article search that follows.
+	root, err := html.Parse(&budgetReader{ctx: ctx, r: strings.NewReader(s)})
 	if err != nil {
-		return Page{}, err
+		return Page{}, fmt.Errorf("parse HTML: %w", err)
 	}
 	var p Page
 	readMeta(root, &p)
 	prune(root)
+	if err := ctx.Err(); err != nil {
+		return Page{}, err
+	}
 	p.Body = joinBlocks(articleBlocks(root, p.Title, r))
-	return p, nil
+	return p, ctx.Err()
 }
 
 // pruneFurniture removes, inside the article's container, the elements

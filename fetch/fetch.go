@@ -6,6 +6,7 @@
 package fetch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -18,9 +19,16 @@ var ErrNoText = errors.New("no article text found")
 
 // Clean decodes and cleans an input with the boilerplate lists of r.
 func Clean(in claimex.Input, r *rules.Rules) (claimex.Document, error) {
+	return CleanContext(context.Background(), in, r)
+}
+
+// CleanContext is Clean that gives up when ctx ends, returning ctx's
+// error: a time budget for one input. HTML parsing checks ctx as it
+// reads, the other steps between them.
+func CleanContext(ctx context.Context, in claimex.Input, r *rules.Rules) (claimex.Document, error) {
 	doc := claimex.Document{Source: in.Source, Hash: in.Hash, Format: in.Format, Raw: in.Bytes, ContentType: in.ContentType}
 	if in.Format == claimex.FormatHTML {
-		if err := cleanHTML(in.Bytes, in.ContentType, r, &doc); err != nil {
+		if err := cleanHTML(ctx, in.Bytes, in.ContentType, r, &doc); err != nil {
 			return doc, err
 		}
 		if doc.Text == "" {
@@ -32,6 +40,9 @@ func Clean(in claimex.Input, r *rules.Rules) (claimex.Document, error) {
 	if err != nil {
 		return doc, err
 	}
+	if err := ctx.Err(); err != nil {
+		return doc, err
+	}
 	switch in.Format {
 	case claimex.FormatMarkdown:
 		cleanText(stripMarkdown(s), r, &doc)
@@ -41,7 +52,7 @@ func Clean(in claimex.Input, r *rules.Rules) (claimex.Document, error) {
 	if doc.Text == "" {
 		return doc, ErrNoText
 	}
-	return doc, nil
+	return doc, ctx.Err()
 }
 
 // CleanError wraps a cleaning problem with the input it concerns.

@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"context"
 	"strings"
 	"unicode/utf8"
 
@@ -10,8 +11,8 @@ import (
 
 // cleanHTML fills doc from an HTML page: its metadata, and its text — the
 // headline, then the article's paragraphs.
-func cleanHTML(b []byte, contentType string, r *rules.Rules, doc *claimex.Document) error {
-	p, err := HTML(b, contentType, r)
+func cleanHTML(ctx context.Context, b []byte, contentType string, r *rules.Rules, doc *claimex.Document) error {
+	p, err := htmlPage(ctx, b, contentType, r)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,10 @@ import (
 // with every correction people made, and stores the result. It runs after
 // each ingest or extraction and after each correction.
 func ResolveEntities(ctx context.Context, st *store.Store) (int, error) {
+	version, err := st.ClaimsVersion(ctx)
+	if err != nil {
+		return 0, err
+	}
 	uses, err := st.EntityNameUses(ctx)
 	if err != nil {
 		return 0, err
@@ -22,7 +26,7 @@ func ResolveEntities(ctx context.Context, st *store.Store) (int, error) {
 		return 0, err
 	}
 	names := extract.Resolve(uses, corrections)
-	if err := st.ReplaceEntityNames(ctx, names); err != nil {
+	if err := st.ReplaceEntityNames(ctx, names, version); err != nil {
 		return 0, err
 	}
 	entities := map[string]bool{}
@@ -32,11 +36,15 @@ func ResolveEntities(ctx context.Context, st *store.Store) (int, error) {
 	return len(entities), nil
 }
 
-// resolveAfter runs ResolveEntities when an ingest stored something, and
-// reports a failure as the ingest's.
+// resolveAfter runs ResolveEntities when an ingest stored something, or
+// when claims stored earlier were never resolved (their process was
+// killed first), and reports a failure as the ingest's.
 func resolveAfter(ctx context.Context, st *store.Store, rep *Report) error {
 	if rep.New == 0 {
-		return nil
+		stale, err := st.EntitiesStale(context.WithoutCancel(ctx))
+		if err != nil || !stale {
+			return err
+		}
 	}
 	n, err := ResolveEntities(context.WithoutCancel(ctx), st)
 	if err != nil {

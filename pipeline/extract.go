@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/extract"
@@ -21,7 +23,10 @@ type ExtractConfig struct {
 	// the extractor's rules; otherwise the stored clean text is used.
 	Reclean bool
 	// Workers is the number of extraction goroutines (0: one per core).
-	Workers   int
+	Workers int
+	// Budget is the time one document's extraction may take (0:
+	// DefaultBudget); a document over it keeps the claims it had.
+	Budget    time.Duration
 	BatchSize int
 	// Progress is called, from one goroutine, for every document done.
 	Progress func()
@@ -70,7 +75,9 @@ func Reextract(ctx context.Context, cfg ExtractConfig) (ExtractReport, error) {
 	if rep.RunID, err = st.BeginRun(ctx, claimex.RunExtract, store.RunRules{Name: r.Name, Hash: r.Hash, Text: r.Text}); err != nil {
 		return rep, err
 	}
+	start := time.Now()
 	err = stageAll(ctx, cfg, &rep)
+	slog.Debug("re-extraction staged", "run", rep.RunID, "took", time.Since(start))
 	if err != nil || ctx.Err() != nil {
 		rep.Interrupted = ctx.Err() != nil
 		if aerr := st.AbandonRun(context.WithoutCancel(ctx), rep.RunID); aerr != nil {
@@ -78,12 +85,16 @@ func Reextract(ctx context.Context, cfg ExtractConfig) (ExtractReport, error) {
 		}
 		return rep, err
 	}
+	start = time.Now()
 	if rep.Diff, err = st.CommitRun(context.WithoutCancel(ctx), rep.RunID, rep.Failed); err != nil {
 		return rep, err
 	}
+	slog.Debug("re-extraction made current", "run", rep.RunID, "took", time.Since(start))
+	start = time.Now()
 	if rep.Entities, err = ResolveEntities(context.WithoutCancel(ctx), st); err != nil {
 		return rep, fmt.Errorf("resolve entities: %w", err)
 	}
+	slog.Debug("entities resolved", "entities", rep.Entities, "took", time.Since(start))
 	return rep, nil
 }
 
@@ -134,7 +145,7 @@ func stageAll(ctx context.Context, cfg ExtractConfig, rep *ExtractReport) error 
 		wg.Go(func() {
 			for d := range docs {
 				select {
-				case results <- reextractOne(cfg, d):
+				case results <- reextractOne(work, cfg, d):
 				case <-work.Done():
 					return
 				}
@@ -148,13 +159,17 @@ func stageAll(ctx context.Context, cfg ExtractConfig, rep *ExtractReport) error 
 
 	var batch []store.Staged
 	staged := 0
+	var writing time.Duration
+	defer func() { slog.Debug("staged documents", "documents", staged, "writing", writing) }()
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
+		t0 := time.Now()
 		if err := cfg.Store.StageDocuments(work, rep.RunID, batch); err != nil {
 			return err
 		}
+		writing += time.Since(t0)
 		staged += len(batch)
 		batch = batch[:0]
 		if cfg.AfterBatch != nil {
@@ -190,19 +205,28 @@ func stageAll(ctx context.Context, cfg ExtractConfig, rep *ExtractReport) error 
 }
 
 // reextractOne extracts one stored document again, re-cleaning it first
-// when asked.
-func reextractOne(cfg ExtractConfig, d claimex.Document) result {
+// when asked, within the document's time budget.
+func reextractOne(ctx context.Context, cfg ExtractConfig, d claimex.Document) result {
+	budget := cfg.Budget
+	if budget <= 0 {
+		budget = DefaultBudget
+	}
+	bctx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
 	out := &store.Staged{DocumentID: d.ID}
 	if cfg.Reclean {
-		doc, err := fetch.Clean(claimex.Input{Source: d.Source, Hash: d.Hash, Format: d.Format, Bytes: d.Raw,
+		doc, err := fetch.CleanContext(bctx, claimex.Input{Source: d.Source, Hash: d.Hash, Format: d.Format, Bytes: d.Raw,
 			ContentType: d.ContentType}, cfg.Extractor.Rules())
 		if err != nil {
-			return result{source: d.Source, err: fmt.Errorf("re-clean: %w", err)}
+			return result{source: d.Source, err: fmt.Errorf("re-clean: %w", overBudget(ctx, err, budget))}
 		}
 		doc.ID, doc.RunID, doc.Raw = d.ID, d.RunID, nil
 		d, out.Recleaned = doc, &doc
 	}
-	claims, analysis := cfg.Extractor.ExtractAnalyzed(d)
+	claims, analysis, err := cfg.Extractor.ExtractWithin(bctx, d)
+	if err != nil {
+		return result{source: d.Source, err: fmt.Errorf("extract: %w", overBudget(ctx, err, budget))}
+	}
 	out.Claims = claims
 	if !bytes.Equal(analysis, d.Analysis) {
 		out.Analysis = analysis

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -28,6 +29,12 @@ type Config struct {
 	Workers int
 	// MaxBytes caps the size of one input (0: corpus.DefaultMaxBytes).
 	MaxBytes int64
+	// MaxText caps the length of one input's clean text, the text
+	// extraction reads (0: DefaultMaxText).
+	MaxText int64
+	// Budget is the time one input's cleaning and extraction may take
+	// (0: DefaultBudget); an input over it fails and the ingest goes on.
+	Budget time.Duration
 	// BatchSize and FlushEvery bound how long a document waits to be
 	// written.
 	BatchSize  int
@@ -60,6 +67,9 @@ type Report struct {
 	// Interrupted is set when the context ended the ingest early; what was
 	// done before is stored.
 	Interrupted bool
+	// Abandoned lists runs left unfinished by processes that ended
+	// (killed, crashed), found and closed before this ingest began.
+	Abandoned []int64
 }
 
 // job is an input to process, numbered in walk order.
@@ -73,9 +83,11 @@ type job struct {
 type outcome struct {
 	seq    int
 	source string
-	entry  *store.Entry
-	known  bool
-	err    error
+	// stage is where a failed input failed.
+	stage string
+	entry *store.Entry
+	known bool
+	err   error
 	// fetch is set for a URL retrieved; for a known document it is
 	// recorded on its own.
 	fetch     *claimex.Fetch
@@ -98,6 +110,11 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	if cfg.OnError == nil {
 		cfg.OnError = func(string, error) {}
 	}
+	var rep Report
+	var err error
+	if rep.Abandoned, err = cfg.Store.AbandonDeadRuns(context.WithoutCancel(ctx)); err != nil {
+		return rep, err
+	}
 	n := workers(cfg.Workers)
 	if cfg.Client != nil && slices.ContainsFunc(cfg.Paths, corpus.IsURL) {
 		// Fetching waits on the network: more workers keep the client's
@@ -117,7 +134,6 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	// writer, bounding how far the workers run ahead of the input the
 	// writer waits for, and so the writer's reorder buffer.
 	window := make(chan struct{}, reorderWindow(n))
-	var rep Report
 	var producers sync.WaitGroup
 
 	producers.Add(2)
@@ -126,7 +142,7 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 		defer close(found)
 		tally, _ := corpus.Walk(work, cfg.Paths, found, func(path string, err error) {
 			select {
-			case outcomes <- outcome{seq: -1, source: path, err: err}:
+			case outcomes <- walkProblem(path, err):
 			case <-work.Done():
 			}
 		})
@@ -171,7 +187,7 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	}()
 
 	w := writer{cfg: cfg, rep: &rep, window: window, pending: map[int]outcome{}}
-	err := w.run(ctx, outcomes)
+	err = w.run(ctx, outcomes)
 	if err != nil {
 		stop()
 	}
@@ -189,7 +205,8 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	return rep, err
 }
 
-// process reads or fetches, cleans and extracts one input.
+// process reads or fetches, cleans and extracts one input. Cleaning and
+// extraction share the input's time budget.
 func process(ctx context.Context, cfg Config, it corpus.Item) outcome {
 	var in claimex.Input
 	var fetched *claimex.Fetch
@@ -197,46 +214,105 @@ func process(ctx context.Context, cfg Config, it corpus.Item) outcome {
 		var o outcome
 		in, fetched, o = retrieve(ctx, cfg, it.URL)
 		if o.err != nil || o.unchanged {
+			o.stage = StageFetch
 			return o
 		}
 	} else {
 		var err error
 		if in, err = corpus.Read(it, cfg.MaxBytes); err != nil {
-			return outcome{source: it.Path, err: fmt.Errorf("read: %w", err)}
+			return failed(it.Path, StageRead, err)
 		}
 	}
 	source := it.Source()
 	known, err := cfg.Store.HasDocument(ctx, in.Hash)
 	if err != nil {
-		return outcome{source: source, err: err}
+		return failed(source, StageRead, err)
 	}
 	if known {
 		return outcome{source: source, known: true, fetch: fetched}
 	}
-	doc, err := fetch.Clean(in, cfg.Extractor.Rules())
-	if err != nil {
-		return outcome{source: source, err: err}
+	budget := cfg.Budget
+	if budget <= 0 {
+		budget = DefaultBudget
 	}
-	claims, analysis := cfg.Extractor.ExtractAnalyzed(doc)
+	bctx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
+	doc, err := fetch.CleanContext(bctx, in, cfg.Extractor.Rules())
+	if err != nil {
+		return failed(source, StageClean, overBudget(ctx, err, budget))
+	}
+	maxText := cfg.MaxText
+	if maxText <= 0 {
+		maxText = DefaultMaxText
+	}
+	if n := int64(len(doc.Text)); n > maxText {
+		return failed(source, StageClean, &ErrTextTooLong{Size: n, Max: maxText})
+	}
+	claims, analysis, err := cfg.Extractor.ExtractWithin(bctx, doc)
+	if err != nil {
+		return failed(source, StageExtract, overBudget(ctx, err, budget))
+	}
 	doc.Analysis = analysis
 	entry, err := store.NewEntry(doc, claims)
 	if err != nil {
-		return outcome{source: source, err: err}
+		return failed(source, StageStore, err)
 	}
 	entry.Fetch = fetched
 	return outcome{source: source, entry: &entry, fetch: fetched}
 }
 
+// Stages name where an input failed, as recorded in the store.
+const (
+	StageWalk    = "walk"
+	StageRead    = "read"
+	StageFetch   = "fetch"
+	StageClean   = "clean"
+	StageExtract = "extract"
+	StageStore   = "store"
+)
+
+// ErrTextTooLong reports an input whose clean text is over the cap.
+type ErrTextTooLong struct{ Size, Max int64 }
+
+func (e *ErrTextTooLong) Error() string {
+	return fmt.Sprintf("text is %s after cleaning, over the %s limit", corpus.Size(e.Size), corpus.Size(e.Max))
+}
+
+// ErrOverBudget reports an input whose cleaning and extraction took longer
+// than its time budget.
+var ErrOverBudget = errors.New("over the time budget")
+
+// walkProblem is a walk's problem with one entry, reported at once.
+func walkProblem(path string, err error) outcome {
+	o := failed(path, StageWalk, err)
+	o.seq = -1
+	return o
+}
+
+func failed(source, stage string, err error) outcome {
+	return outcome{source: source, stage: stage, err: fmt.Errorf("%s: %w", stage, err)}
+}
+
+// overBudget turns the deadline of an input's own budget into
+// ErrOverBudget; the end of the whole ingest (ctx) stays what it is.
+func overBudget(ctx context.Context, err error, budget time.Duration) error {
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		return fmt.Errorf("%w of %s", ErrOverBudget, budget)
+	}
+	return err
+}
+
 // writer is the single goroutine that stores results in batches, in walk
 // order, so that document ids follow the order of the inputs.
 type writer struct {
-	cfg     Config
-	rep     *Report
-	batch   []store.Entry
-	fetches []claimex.Fetch
-	window  <-chan struct{}
-	pending map[int]outcome
-	next    int
+	cfg      Config
+	rep      *Report
+	batch    []store.Entry
+	fetches  []claimex.Fetch
+	failures []store.Failure
+	window   <-chan struct{}
+	pending  map[int]outcome
+	next     int
 }
 
 func (w *writer) run(ctx context.Context, outcomes <-chan outcome) error {
@@ -249,8 +325,7 @@ func (w *writer) run(ctx context.Context, outcomes <-chan outcome) error {
 				return w.flush()
 			}
 			if o.seq < 0 {
-				w.rep.Failed++
-				w.cfg.OnError(o.source, o.err)
+				w.fail(o)
 				continue
 			}
 			w.pending[o.seq] = o
@@ -288,8 +363,7 @@ func (w *writer) handle(o outcome) error {
 	}
 	switch {
 	case o.err != nil:
-		w.rep.Failed++
-		w.cfg.OnError(o.source, o.err)
+		w.fail(o)
 	case o.known:
 		w.rep.Known++
 		if o.fetch != nil {
@@ -304,6 +378,17 @@ func (w *writer) handle(o outcome) error {
 	return nil
 }
 
+// fail reports a failed input and keeps it to record with the next batch.
+func (w *writer) fail(o outcome) {
+	w.rep.Failed++
+	w.cfg.OnError(o.source, o.err)
+	reason := o.err.Error()
+	if p := o.stage + ": "; strings.HasPrefix(reason, p) {
+		reason = reason[len(p):]
+	}
+	w.failures = append(w.failures, store.Failure{Source: o.source, Stage: o.stage, Reason: reason})
+}
+
 func (w *writer) flush() error {
 	// Storing must complete even when the ingest is being interrupted.
 	ctx := context.WithoutCancel(context.Background())
@@ -313,7 +398,7 @@ func (w *writer) flush() error {
 		}
 		w.fetches = w.fetches[:0]
 	}
-	if len(w.batch) == 0 {
+	if len(w.batch) == 0 && len(w.failures) == 0 {
 		return nil
 	}
 	if w.rep.RunID == 0 {
@@ -323,6 +408,15 @@ func (w *writer) flush() error {
 			return err
 		}
 		w.rep.RunID = id
+	}
+	if len(w.failures) > 0 {
+		if err := w.cfg.Store.RecordFailures(ctx, w.rep.RunID, w.failures); err != nil {
+			return err
+		}
+		w.failures = w.failures[:0]
+	}
+	if len(w.batch) == 0 {
+		return nil
 	}
 	written, err := w.cfg.Store.WriteEntries(ctx, w.rep.RunID, w.batch)
 	if err != nil {

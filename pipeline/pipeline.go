@@ -14,6 +14,14 @@ import (
 const (
 	DefaultBatchSize  = 64
 	DefaultFlushEvery = time.Second
+	// DefaultBudget is the time one input's cleaning and extraction may
+	// take: a long report needs a second or two, a hostile page is cut
+	// off.
+	DefaultBudget = 30 * time.Second
+	// DefaultMaxText is the longest clean text extracted from one input:
+	// a long report is 1 MB, a news article under 100 KB. Extraction
+	// holds about a hundred times the text in memory.
+	DefaultMaxText = 2 << 20
 )
 
 func workers(n int) int {

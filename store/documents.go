@@ -26,6 +26,15 @@ func (s *Store) HasDocument(ctx context.Context, hash string) (bool, error) {
 	return true, nil
 }
 
+// DocumentCount returns how many documents are stored.
+func (s *Store) DocumentCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM documents").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count documents: %w", err)
+	}
+	return n, nil
+}
+
 // DocumentSummary is a document with how many current claims it has.
 type DocumentSummary struct {
 	ID        int64

@@ -33,13 +33,25 @@ func (s *Store) EntityNameUses(ctx context.Context) ([]claimex.NameUse, error) {
 }
 
 // ReplaceEntityNames stores a new resolution of names to entities in
-// place of the old one, in one transaction.
-func (s *Store) ReplaceEntityNames(ctx context.Context, names []claimex.EntityName) error {
+// place of the old one, in one transaction. version is the ClaimsVersion
+// read before the names were: a resolution older than the one stored (by
+// another process) is dropped.
+func (s *Store) ReplaceEntityNames(ctx context.Context, names []claimex.EntityName, version int64) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store entity names: %w", err)
 	}
 	defer tx.Rollback()
+	var stored int64
+	if err := tx.QueryRowContext(ctx, "SELECT value FROM state WHERE name = 'entities_version'").Scan(&stored); err != nil {
+		return fmt.Errorf("store entity names: %w", err)
+	}
+	if stored > version {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE state SET value = ? WHERE name = 'entities_version'", version); err != nil {
+		return fmt.Errorf("store entity names: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM entity_names"); err != nil {
 		return fmt.Errorf("store entity names: %w", err)
 	}

@@ -52,7 +52,7 @@ func TestEntityResolutionTables(t *testing.T) {
 	if err := st.ReplaceEntityNames(ctx, []claimex.EntityName{
 		{Name: "Serik Shalabayev", Canonical: "Serik Shalabayev", Type: claimex.Person},
 		{Name: "Serik Shalabaev", Canonical: "Serik Shalabayev", Type: claimex.Person},
-	}); err != nil {
+	}, 1); err != nil {
 		t.Fatal(err)
 	}
 	if c := canon(); c["b1"] != "Serik Shalabayev" || c["a1"] != "Serik Shalabayev" {

@@ -120,8 +120,10 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int) (Diff, e
 		return Diff{}, fmt.Errorf("commit run %d: diff: %w", runID, err)
 	}
 	steps := []string{
-		// The claims being replaced go; the run's stay.
-		`DELETE FROM claims WHERE run_id <> ?1 AND document_id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1)`,
+		// The claims being replaced go: the documents' current ones. The
+		// run's stay, and so do those another re-extraction still stages.
+		`DELETE FROM claims WHERE document_id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1)
+			AND run_id <> ?1 AND run_id = (SELECT d.run_id FROM documents d WHERE d.id = claims.document_id)`,
 		`UPDATE documents SET (text, body_start, title, published, byline, site, url, lang) =
 			(SELECT s.text, s.body_start, s.title, s.published, s.byline, s.site, s.url, s.lang
 			 FROM staged_documents s WHERE s.run_id = ?1 AND s.document_id = documents.id)
@@ -129,6 +131,10 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int) (Diff, e
 		`UPDATE documents SET analysis = (SELECT s.analysis FROM staged_documents s WHERE s.run_id = ?1 AND s.document_id = documents.id)
 		 WHERE id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1 AND analysis IS NOT NULL)`,
 		`UPDATE documents SET run_id = ?1 WHERE id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1)`,
+		// The run's claims were staged unindexed; now current, they are
+		// indexed for search in one go.
+		`INSERT INTO claims_fts (rowid, text, prefix, suffix, attribution, subject, location)
+			SELECT id, text, prefix, suffix, attribution, subject, location FROM claims WHERE run_id = ?1`,
 	}
 	for _, q := range steps {
 		if _, err := tx.ExecContext(ctx, q, runID); err != nil {
@@ -145,6 +151,9 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int) (Diff, e
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE runs SET status = 'done', finished_at = ?, documents = ?, claims = ?,
 		failed = ? WHERE id = ?`, timeText(time.Now()), d.Documents, claims, failed, runID); err != nil {
+		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
+	}
+	if err := bumpClaimsVersion(ctx, tx); err != nil {
 		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
 	}
 	if err := tx.Commit(); err != nil {

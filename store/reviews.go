@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -93,6 +95,11 @@ func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 		return ClaimView{}, fmt.Errorf("review: %w", err)
 	}
 	defer tx.Rollback()
+	// Under the write lock the claim is still current, or a
+	// re-extraction made another run current since it was read.
+	if id, err := currentID(ctx, tx, c.Key, c.DocumentID); err != nil || id != c.ID {
+		return ClaimView{}, cmp.Or(err, ErrNoClaim)
+	}
 	action := d.Action
 	if action == claimex.Unreviewed {
 		action = "reset"
@@ -118,7 +125,33 @@ func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 	if err := tx.Commit(); err != nil {
 		return ClaimView{}, fmt.Errorf("review claim %d: %w", c.ID, err)
 	}
-	return s.claim(ctx, d.ClaimID)
+	// A re-extraction may have replaced the claim since: the decision
+	// holds for its key, so show the claim that carries the key now.
+	id, err := currentID(ctx, s.db, c.Key, c.DocumentID)
+	if err != nil {
+		return ClaimView{}, err
+	}
+	return s.claim(ctx, id)
+}
+
+// querier is what both *sql.DB and *sql.Tx offer for reading one row.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// currentID returns the id of the current claim with key in a document,
+// or ErrNoClaim.
+func currentID(ctx context.Context, db querier, key string, docID int64) (int64, error) {
+	var id int64
+	err := db.QueryRowContext(ctx, `SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
+		WHERE c.document_id = ? AND c.key = ?`, docID, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNoClaim
+	}
+	if err != nil {
+		return 0, fmt.Errorf("review: %w", err)
+	}
+	return id, nil
 }
 
 // claim returns one current claim by id.

@@ -38,8 +38,14 @@ func TestSearch(t *testing.T) {
 	run, _ := st.BeginRun(ctx, claimex.RunExtract, RunRules{Name: "r", Hash: "h2"})
 	st.StageDocuments(ctx, run, []Staged{{DocumentID: docID, Claims: []claimex.Claim{
 		count("k-arr", claimex.Arrested, 6044, 0, 5, 0, 34, "6,044 arrested")}}})
+	if got := search("arrested"); len(got) != 0 {
+		t.Errorf("a staged claim is found before its run is current: %v", got)
+	}
 	if _, err := st.CommitRun(ctx, run, 0); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := st.db.Exec("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')"); err != nil {
+		t.Errorf("search index out of step with the claims: %v", err)
 	}
 	if got := search("injured"); len(got) != 0 {
 		t.Errorf("a replaced claim is still found: %v", got)

@@ -91,6 +91,16 @@ func (s *Store) WriteEntries(ctx context.Context, runID int64, batch []Entry) ([
 		w.Claims = len(e.Claims)
 		out = append(out, w)
 	}
+	sources := make([]string, len(batch))
+	for i, e := range batch {
+		sources[i] = e.Doc.Source
+	}
+	if err := clearFailures(ctx, tx, sources); err != nil {
+		return nil, fmt.Errorf("write documents: %w", err)
+	}
+	if err := bumpClaimsVersion(ctx, tx); err != nil {
+		return nil, fmt.Errorf("write documents: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("write documents: commit: %w", err)
 	}

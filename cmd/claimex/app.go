@@ -52,6 +52,7 @@ func init() {
 		{"eval", "", "measure the current claims against the review decisions", (*app).eval},
 		{"claims", "[--kind K] [--category C] [--status S] [--doc ID] [--source TEXT]", "list claims", (*app).claims},
 		{"documents", "", "list documents with their claim counts", (*app).documents},
+		{"failures", "[--format text|jsonl]", "list inputs that could not be stored, with the reasons", (*app).failures},
 		{"entities", "[--type T] [--name TEXT] | merge NAME OTHER | split NAME",
 			"list people, organisations and places; correct their merging", (*app).entities},
 		{"export", "[--what claims|documents|entities] [--format jsonl|json|csv|jsonld] [--status S] [--category C] [--since DATE] [-o FILE]",

@@ -23,6 +23,7 @@ func (a *app) extract(ctx context.Context, args []string) error {
 	jobs := fs.Int("j", 0, "number of parallel workers (default: one per core)")
 	rulesFile := fs.String("rules", "", "rules `file` (default: the built-in rules)")
 	reclean := fs.Bool("reclean", false, "clean the stored raw bytes again before extracting")
+	budget := fs.Duration("budget", pipeline.DefaultBudget, "give up on a document whose extraction takes longer than this (it keeps its claims)")
 	if err := parseNone(fs, args); err != nil {
 		return err
 	}
@@ -35,12 +36,12 @@ func (a *app) extract(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	total := 0
-	if sums, err := st.DocumentSummaries(ctx); err == nil {
-		total = len(sums)
+	total, err := st.DocumentCount(ctx)
+	if err != nil {
+		return err
 	}
 	bar := a.progress(ctx, "extract", func() int { return total })
-	cfg := pipeline.ExtractConfig{Store: st, Extractor: x, Reclean: *reclean, Workers: *jobs, Progress: bar.add,
+	cfg := pipeline.ExtractConfig{Store: st, Extractor: x, Reclean: *reclean, Workers: *jobs, Budget: *budget, Progress: bar.add,
 		OnError: func(source string, err error) {
 			bar.clear()
 			fmt.Fprintf(a.stderr, "claimex: %s: %v (its claims stay as they were)\n", source, err)

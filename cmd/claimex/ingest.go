@@ -17,6 +17,8 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 	jobs := fs.Int("j", 0, "number of parallel workers (default: one per core)")
 	rulesFile := fs.String("rules", "", "rules `file` (default: the built-in rules)")
 	maxMB := fs.Int64("max-mb", corpus.DefaultMaxBytes>>20, "skip inputs larger than this many `MB`")
+	maxTextMB := fs.Int64("max-text-mb", pipeline.DefaultMaxText>>20, "skip inputs whose clean text is longer than this many `MB`")
+	budget := fs.Duration("budget", pipeline.DefaultBudget, "give up on an input whose cleaning and extraction take longer than this")
 	verbose := fs.Bool("v", false, "print a line for every document stored")
 	web := webFlags(fs)
 	paths, problems, err := a.inputs(fs, args, web, "ingest")
@@ -41,6 +43,8 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 		Client:    web.client(a),
 		Workers:   *jobs,
 		MaxBytes:  *maxMB << 20,
+		MaxText:   *maxTextMB << 20,
+		Budget:    *budget,
 		Progress:  bar.add,
 		OnError: func(source string, err error) {
 			bar.clear()
@@ -58,11 +62,16 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 		return err
 	}
 	rep.Failed += problems
+	for _, id := range rep.Abandoned {
+		fmt.Fprintf(a.stdout, "run %d had been interrupted; its stored documents are kept\n", id)
+	}
 	a.printIngestReport(rep)
 	if rep.Interrupted {
 		return fmt.Errorf("interrupted; the %d documents stored so far are kept", rep.New)
 	}
 	if rep.Failed > 0 {
+		fmt.Fprintf(a.stdout, "%d %s failed; 'claimex failures' lists them with the reasons\n",
+			rep.Failed, plural(rep.Failed, "input", "inputs"))
 		return failedInputs{rep.Failed}
 	}
 	return nil

@@ -11,6 +11,7 @@ package main
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"os/signal"
 	"runtime/pprof"
@@ -22,6 +23,9 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// Packages log through slog's default logger: CLAIMEX_LOG=debug shows
+	// how long each stage took.
+	slog.SetDefault(newLogger(os.Stderr, os.Getenv(envLogLevel)))
 	// CLAIMEX_CPUPROFILE=FILE writes a CPU profile of the run, for
 	// reports of slowness.
 	if path := os.Getenv("CLAIMEX_CPUPROFILE"); path != "" {

@@ -1,0 +1,90 @@
+// Command stress runs claimex through what real use does to a database:
+// processes killed (SIGKILL) at random points of an ingest or a
+// re-extraction, two ingests into one database at once, and the review
+// UI served while a re-extraction runs. After each trial it checks that
+// the database is whole (PRAGMA integrity_check), that reviews are
+// untouched, and that running the command again completes the work with
+// no duplicates and the same claims as an uninterrupted run. It prints the
+// trials and failures of each kind and exits 1 if any trial failed.
+//
+//	go run -tags sqlite_fts5 ./internal/stress -claimex bin/claimex
+//
+// `make stress` runs it.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"time"
+)
+
+func main() {
+	bin := flag.String("claimex", "bin/claimex", "the claimex `binary` to test")
+	seeds := flag.String("seeds", "testdata/seeds", "`folder` of articles the corpus is made from")
+	docs := flag.Int("docs", 300, "documents in the corpus")
+	kills := flag.Int("kills", 20, "kill trials (half during ingest, half during extract)")
+	concurrent := flag.Int("concurrent", 5, "concurrent-ingest trials")
+	serves := flag.Int("serve", 2, "serve-while-extract trials")
+	seed := flag.Uint64("seed", uint64(time.Now().UnixNano()), "random `seed` for the kill times")
+	work := flag.String("work", "", "working `folder` (default: a new temporary one, removed after)")
+	flag.Parse()
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+
+	h, err := newHarness(*bin, *seeds, *work, *docs, *seed)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "stress:", err)
+		os.Exit(1)
+	}
+	if *work == "" {
+		defer os.RemoveAll(h.dir)
+	}
+	h.log = log
+	log.Info("setting up", "folder", h.dir, "documents", *docs, "seed", *seed)
+	if err := h.setup(); err != nil {
+		fmt.Fprintln(os.Stderr, "stress: setup:", err)
+		os.Exit(1)
+	}
+	log.Info("references made", "ingest", h.ingestTime.Round(time.Millisecond),
+		"extract", h.extractTime.Round(time.Millisecond), "claims", len(h.refIngest))
+
+	kinds := []struct {
+		name   string
+		n      int
+		trial  func(i int) error
+		detail string
+	}{
+		{"kill during ingest", *kills - *kills/2, h.killIngest, "SIGKILL at a random moment, then ingest again"},
+		{"kill during extract", *kills / 2, h.killExtract, "SIGKILL at a random moment, then extract again"},
+		{"concurrent ingest", *concurrent, h.concurrentIngest, "two ingests of the corpus into one new database"},
+		{"serve while extract", *serves, h.serveWhileExtract, "pages and reviews while a re-extraction runs"},
+	}
+	failures := 0
+	fmt.Printf("%-22s %7s %9s  %s\n", "TRIAL", "TRIALS", "FAILURES", "WHAT")
+	var lines []string
+	for _, k := range kinds {
+		failed := 0
+		killed := h.killed
+		for i := range k.n {
+			if err := k.trial(i); err != nil {
+				failed++
+				log.Error("trial failed", "kind", k.name, "trial", i+1, "err", err)
+			}
+		}
+		failures += failed
+		detail := k.detail
+		if h.killed > killed {
+			detail += fmt.Sprintf(" (%d of %d killed mid-run)", h.killed-killed, k.n)
+		}
+		lines = append(lines, fmt.Sprintf("%-22s %7d %9d  %s", k.name, k.n, failed, detail))
+	}
+	for _, l := range lines {
+		fmt.Println(l)
+	}
+	fmt.Printf("kill trials: %d, concurrent-ingest trials: %d, serve trials: %d, failures: %d\n",
+		*kills, *concurrent, *serves, failures)
+	if failures > 0 {
+		os.Exit(1)
+	}
+}
