@@ -57,6 +57,9 @@ type ExtractReport struct {
 // previous claims stay. Reviews are never touched.
 func Reextract(ctx context.Context, cfg ExtractConfig) (ExtractReport, error) {
 	var rep ExtractReport
+	if cfg.Budget <= 0 {
+		cfg.Budget = DefaultBudget
+	}
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = DefaultBatchSize
 	}
@@ -207,25 +210,21 @@ func stageAll(ctx context.Context, cfg ExtractConfig, rep *ExtractReport) error 
 // reextractOne extracts one stored document again, re-cleaning it first
 // when asked, within the document's time budget.
 func reextractOne(ctx context.Context, cfg ExtractConfig, d claimex.Document) result {
-	budget := cfg.Budget
-	if budget <= 0 {
-		budget = DefaultBudget
-	}
-	bctx, cancel := context.WithTimeout(ctx, budget)
+	bctx, cancel := context.WithTimeout(ctx, cfg.Budget)
 	defer cancel()
 	out := &store.Staged{DocumentID: d.ID}
 	if cfg.Reclean {
 		doc, err := fetch.CleanContext(bctx, claimex.Input{Source: d.Source, Hash: d.Hash, Format: d.Format, Bytes: d.Raw,
 			ContentType: d.ContentType}, cfg.Extractor.Rules())
 		if err != nil {
-			return result{source: d.Source, err: fmt.Errorf("re-clean: %w", overBudget(ctx, err, budget))}
+			return result{source: d.Source, err: fmt.Errorf("re-clean: %w", overBudget(ctx, err, cfg.Budget))}
 		}
 		doc.ID, doc.RunID, doc.Raw = d.ID, d.RunID, nil
 		d, out.Recleaned = doc, &doc
 	}
 	claims, analysis, err := cfg.Extractor.ExtractWithin(bctx, d)
 	if err != nil {
-		return result{source: d.Source, err: fmt.Errorf("extract: %w", overBudget(ctx, err, budget))}
+		return result{source: d.Source, err: fmt.Errorf("extract: %w", overBudget(ctx, err, cfg.Budget))}
 	}
 	out.Claims = claims
 	if !bytes.Equal(analysis, d.Analysis) {

@@ -110,6 +110,12 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	if cfg.OnError == nil {
 		cfg.OnError = func(string, error) {}
 	}
+	if cfg.Budget <= 0 {
+		cfg.Budget = DefaultBudget
+	}
+	if cfg.MaxText <= 0 {
+		cfg.MaxText = DefaultMaxText
+	}
 	var rep Report
 	var err error
 	if rep.Abandoned, err = cfg.Store.AbandonDeadRuns(context.WithoutCancel(ctx)); err != nil {
@@ -213,8 +219,10 @@ func process(ctx context.Context, cfg Config, it corpus.Item) outcome {
 	if it.URL != "" {
 		var o outcome
 		in, fetched, o = retrieve(ctx, cfg, it.URL)
-		if o.err != nil || o.unchanged {
+		if o.err != nil {
 			o.stage = StageFetch
+		}
+		if o.err != nil || o.unchanged {
 			return o
 		}
 	} else {
@@ -231,26 +239,18 @@ func process(ctx context.Context, cfg Config, it corpus.Item) outcome {
 	if known {
 		return outcome{source: source, known: true, fetch: fetched}
 	}
-	budget := cfg.Budget
-	if budget <= 0 {
-		budget = DefaultBudget
-	}
-	bctx, cancel := context.WithTimeout(ctx, budget)
+	bctx, cancel := context.WithTimeout(ctx, cfg.Budget)
 	defer cancel()
 	doc, err := fetch.CleanContext(bctx, in, cfg.Extractor.Rules())
 	if err != nil {
-		return failed(source, StageClean, overBudget(ctx, err, budget))
+		return failed(source, StageClean, overBudget(ctx, err, cfg.Budget))
 	}
-	maxText := cfg.MaxText
-	if maxText <= 0 {
-		maxText = DefaultMaxText
-	}
-	if n := int64(len(doc.Text)); n > maxText {
-		return failed(source, StageClean, &ErrTextTooLong{Size: n, Max: maxText})
+	if n := int64(len(doc.Text)); n > cfg.MaxText {
+		return failed(source, StageClean, &ErrTextTooLong{Size: n, Max: cfg.MaxText})
 	}
 	claims, analysis, err := cfg.Extractor.ExtractWithin(bctx, doc)
 	if err != nil {
-		return failed(source, StageExtract, overBudget(ctx, err, budget))
+		return failed(source, StageExtract, overBudget(ctx, err, cfg.Budget))
 	}
 	doc.Analysis = analysis
 	entry, err := store.NewEntry(doc, claims)

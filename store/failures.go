@@ -72,23 +72,8 @@ func (s *Store) Failures(ctx context.Context) ([]Failure, error) {
 	return out, rows.Err()
 }
 
-// ClearFailures forgets the failures of sources, as when they were
-// stored after all or are known already.
-func (s *Store) ClearFailures(ctx context.Context, sources []string) error {
-	if len(sources) == 0 {
-		return nil
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("clear failures: %w", err)
-	}
-	defer tx.Rollback()
-	if err := clearFailures(ctx, tx, sources); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
+// clearFailures forgets the failures of sources, inside the transaction
+// that stores them.
 func clearFailures(ctx context.Context, tx *sql.Tx, sources []string) error {
 	stmt, err := tx.PrepareContext(ctx, "DELETE FROM failures WHERE source = ?")
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -219,14 +220,10 @@ func (h *harness) review(db string) error {
 	return nil
 }
 
-// reviewAny accepts a current claim of db. The extract running meanwhile
-// may replace it between choosing and deciding; then another is chosen.
-func (h *harness) reviewAny(db string) error {
-	conn, err := openDB(db)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
+// reviewAny accepts a current claim of db, chosen through conn. The
+// extract running meanwhile may replace it between choosing and deciding;
+// then another is chosen.
+func (h *harness) reviewAny(conn *sql.DB, db string) error {
 	for range 5 {
 		var id int64
 		if err := conn.QueryRow(`SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id

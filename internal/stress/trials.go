@@ -146,6 +146,11 @@ func (h *harness) serveWhileExtract(i int) error {
 		_, err := h.run("extract", "--db", db, "--rules", h.rules)
 		done <- err
 	}()
+	conn, err := openDB(db)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
 	pages, reviews := 0, 0
 	client := &http.Client{Timeout: time.Minute}
 	for running := true; running; {
@@ -169,7 +174,7 @@ func (h *harness) serveWhileExtract(i int) error {
 			}
 			pages++
 		}
-		if err := h.reviewAny(db); err != nil {
+		if err := h.reviewAny(conn, db); err != nil {
 			return fmt.Errorf("review during extract: %w", err)
 		}
 		reviews++
