@@ -68,12 +68,12 @@ func CorrectEntities(ctx context.Context, st *store.Store, c claimex.EntityCorre
 			return c, 0, err
 		}
 		if !ok {
-			return c, 0, fmt.Errorf("no entity is named %q", *n)
+			return c, 0, store.Invalidf("no entity is named %q", *n)
 		}
 		*n = known
 	}
 	if c.Kind == claimex.Merge && c.A == c.B {
-		return c, 0, fmt.Errorf("%q and %q are one name already", c.A, c.B)
+		return c, 0, store.Invalidf("%q and %q are one name already", c.A, c.B)
 	}
 	if _, err := st.AddEntityCorrection(ctx, c); err != nil {
 		return c, 0, err

@@ -45,7 +45,8 @@ func browser(t *testing.T) context.Context {
 	)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	// Generous: CI runs this on two busy cores under -race.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 10*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start %s: %v", path, err)
@@ -60,15 +61,22 @@ func browser(t *testing.T) context.Context {
 	return ctx
 }
 
-// waitClaim waits until the queue shows a claim other than not.
+// waitTimeout bounds a wait for a page: long, because a test must not
+// depend on the machine's speed; a page that works arrives long before.
+const waitTimeout = 2 * time.Minute
+
+// waitClaim waits until the queue shows a claim other than not, with its
+// keys working (app.js has run and marked the page ready): a key pressed
+// before that would be lost.
 func waitClaim(ctx context.Context, not string) (string, error) {
 	// A poll does not survive a navigation, and pressing a key navigates:
 	// poll again in the new page until the time is up.
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(waitTimeout)
 	for {
 		id, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => { const c = document.getElementById("claim");
-			return c && c.dataset.claim !== `+strconv.Quote(not)+` ? c.dataset.claim : null })()`,
-			chromedp.WithPollingTimeout(5*time.Second)))
+			return document.body && document.body.dataset.ready === "1" && c && c.dataset.claim !== `+strconv.Quote(not)+`
+				? c.dataset.claim : null })()`,
+			chromedp.WithPollingTimeout(10*time.Second)))
 		if err == nil || time.Now().After(deadline) {
 			return id, err
 		}
@@ -166,8 +174,13 @@ func TestBrowserQueue(t *testing.T) {
 	}
 
 	// j and k move without deciding.
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/queue?id="+first), chromedp.WaitVisible("#claim"),
-		chromedp.KeyEvent("j")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/queue?id="+first)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waitClaim(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("j")); err != nil {
 		t.Fatal(err)
 	}
 	at, err := waitClaim(ctx, first)
@@ -199,8 +212,7 @@ func TestBrowserHostileArticle(t *testing.T) {
 	}
 	for _, path := range []string{"/documents/" + itoa(doc), "/documents/" + itoa(doc) + "?entities=1",
 		"/queue?id=" + itoa(claim), "/claims?source=hostile&kind=all"} {
-		err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+path), chromedp.WaitReady("body"),
-			chromedp.Sleep(200*time.Millisecond))
+		err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+path), chromedp.WaitReady(`body[data-ready="1"]`))
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/export"
@@ -17,7 +18,7 @@ import (
 func (s *Server) routes() {
 	m := http.NewServeMux()
 	static, _ := fsSub(staticFiles, "static")
-	m.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	m.Handle("GET /static/", http.StripPrefix("/static/", filesOnly(static)))
 	m.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/queue", http.StatusSeeOther)
 	})
@@ -58,12 +59,12 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 		cur, ok, err = s.cfg.Store.First(ctx, f)
 	}
 	if err != nil {
-		s.fail(w, err)
+		s.error(w, r, err)
 		return
 	}
 	counts, err := s.cfg.Store.StatusCounts(ctx, kind)
 	if err != nil {
-		s.fail(w, err)
+		s.error(w, r, err)
 		return
 	}
 	data := map[string]any{"Kind": kind, "Counts": progress(counts), "Categories": claimex.Categories,
@@ -71,12 +72,12 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 	if ok {
 		doc, err := s.cfg.Store.Document(ctx, cur.DocumentID)
 		if err != nil {
-			s.fail(w, err)
+			s.error(w, r, err)
 			return
 		}
 		next, prev, nextPending, err := s.neighbours(ctx, base, cur.ID)
 		if err != nil {
-			s.fail(w, err)
+			s.error(w, r, err)
 			return
 		}
 		data["Claim"] = cur
@@ -138,7 +139,7 @@ func progress(c map[claimex.Status]int) Progress {
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, fmt.Errorf("%q is not an id", r.PathValue("id"))
+		return 0, badRequestf("%q is not an id", r.PathValue("id"))
 	}
 	return id, nil
 }
@@ -147,7 +148,7 @@ func pathID(r *http.Request) (int64, error) {
 func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		s.error(w, r, err)
 		return
 	}
 	d := store.Decision{ClaimID: id, Reviewer: s.cfg.Reviewer, Note: strings.TrimSpace(r.PostFormValue("note"))}
@@ -163,24 +164,24 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 		if v := strings.TrimSpace(r.PostFormValue("value")); v != "" {
 			f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
 			if err != nil {
-				http.Error(w, fmt.Sprintf("%q is not a number", v), http.StatusBadRequest)
+				s.error(w, r, badRequestf("%q is not a number", v))
 				return
 			}
 			d.Value = &f
 		}
 		if c := claimex.Category(r.PostFormValue("category")); c != "" {
 			if !claimex.ValidCategory(c) {
-				http.Error(w, fmt.Sprintf("unknown category %q", c), http.StatusBadRequest)
+				s.error(w, r, badRequestf("unknown category %q", c))
 				return
 			}
 			d.Category = c
 		}
 	default:
-		http.Error(w, "unknown action", http.StatusBadRequest)
+		s.error(w, r, badRequestf("unknown action %q", r.PostFormValue("action")))
 		return
 	}
 	if _, err := s.cfg.Store.Decide(r.Context(), d); err != nil {
-		s.decisionFailed(w, err)
+		s.error(w, r, err)
 		return
 	}
 	back := r.PostFormValue("back")
@@ -201,26 +202,15 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/queue?"+q.Encode(), http.StatusSeeOther)
 }
 
-func (s *Server) decisionFailed(w http.ResponseWriter, err error) {
-	switch {
-	case errors.Is(err, store.ErrNoClaim):
-		http.Error(w, "claimex: that claim is no longer current (a new run replaced it); reload", http.StatusNotFound)
-	case errors.Is(err, store.ErrNothingToUndo):
-		http.Error(w, "claimex: "+err.Error(), http.StatusConflict)
-	default:
-		http.Error(w, "claimex: "+err.Error(), http.StatusBadRequest)
-	}
-}
-
 // undo takes the latest decision on a claim back and shows the claim.
 func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		s.error(w, r, err)
 		return
 	}
 	if _, err := s.cfg.Store.Undo(r.Context(), id, s.cfg.Reviewer); err != nil {
-		s.decisionFailed(w, err)
+		s.error(w, r, err)
 		return
 	}
 	q := url.Values{"id": {strconv.FormatInt(id, 10)}, "kind": {r.PostFormValue("kind")}}
@@ -231,17 +221,13 @@ func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
 func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		s.error(w, r, err)
 		return
 	}
 	ctx := r.Context()
 	doc, err := s.cfg.Store.Document(ctx, id)
-	if errors.Is(err, store.ErrNoDocument) {
-		http.NotFound(w, r)
-		return
-	}
 	if err != nil {
-		s.fail(w, err)
+		s.error(w, r, err)
 		return
 	}
 	f := store.ClaimFilter{DocumentID: id, Kind: claimex.KindCount}
@@ -251,7 +237,7 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 	}
 	var claims []store.ClaimView
 	if err := s.cfg.Store.Claims(ctx, f, func(v store.ClaimView) error { claims = append(claims, v); return nil }); err != nil {
-		s.fail(w, err)
+		s.error(w, r, err)
 		return
 	}
 	s.render(w, "document", map[string]any{"Doc": doc, "Segments": highlight(doc.Text, claims), "Claims": claims,
@@ -269,15 +255,15 @@ func claimFilter(v url.Values) (store.ClaimFilter, error) {
 		f.Kind = claimex.KindEntity
 	case "all":
 	default:
-		return f, fmt.Errorf("unknown kind %q", k)
+		return f, badRequestf("unknown kind %q", k)
 	}
 	if f.Category != "" && !claimex.ValidCategory(f.Category) {
-		return f, fmt.Errorf("unknown category %q", f.Category)
+		return f, badRequestf("unknown category %q", f.Category)
 	}
 	if d := v.Get("doc"); d != "" {
 		id, err := strconv.ParseInt(d, 10, 64)
 		if err != nil {
-			return f, fmt.Errorf("%q is not a document id", d)
+			return f, badRequestf("%q is not a document id", d)
 		}
 		f.DocumentID = id
 	}
@@ -292,7 +278,7 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f, err := claimFilter(q)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		s.error(w, r, err)
 		return
 	}
 	var rows []store.ClaimView
@@ -305,7 +291,7 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		s.fail(w, err)
+		s.error(w, r, err)
 		return
 	}
 	s.render(w, "claims", map[string]any{"Rows": rows, "Total": total, "Query": q, "Filter": f,
@@ -319,12 +305,12 @@ const bulkLimit = 10000
 // bulk accepts or rejects every claim the filters select.
 func (s *Server) bulk(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		s.error(w, r, badRequest(err))
 		return
 	}
 	f, err := claimFilter(r.PostForm)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		s.error(w, r, err)
 		return
 	}
 	var action claimex.Status
@@ -334,7 +320,7 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request) {
 	case "reject":
 		action = claimex.Rejected
 	default:
-		http.Error(w, "bulk action must be accept or reject", http.StatusBadRequest)
+		s.error(w, r, badRequestf("a bulk action must be accept or reject"))
 		return
 	}
 	var ids []int64
@@ -346,17 +332,17 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if errors.Is(err, errTooMany) {
-		http.Error(w, fmt.Sprintf("claimex: more than %d claims selected; narrow the filters", bulkLimit), http.StatusBadRequest)
+		s.error(w, r, badRequestf("more than %d claims selected; narrow the filters", bulkLimit))
 		return
 	}
 	if err != nil {
-		s.fail(w, err)
+		s.error(w, r, err)
 		return
 	}
 	for _, id := range ids {
 		if _, err := s.cfg.Store.Decide(r.Context(), store.Decision{ClaimID: id, Action: action, Reviewer: s.cfg.Reviewer,
 			Note: r.PostFormValue("note")}); err != nil {
-			s.decisionFailed(w, err)
+			s.error(w, r, err)
 			return
 		}
 	}
@@ -374,7 +360,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f, err := claimFilter(q)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		s.error(w, r, err)
 		return
 	}
 	format := export.Format(q.Get("format"))
@@ -387,9 +373,11 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		what = "claims"
 	}
 	if !known || (what != "claims" && what != "documents" && what != "entities") {
-		http.Error(w, "unknown export", http.StatusBadRequest)
+		s.error(w, r, badRequestf("unknown export: what=%q format=%q", what, format))
 		return
 	}
+	// An export may be large: it gets longer to be written than a page.
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.cfg.Timeouts.Export))
 	types := map[export.Format]string{export.JSONL: "application/x-ndjson", export.JSON: "application/json",
 		export.CSV: "text/csv", export.JSONLD: "application/ld+json"}
 	w.Header().Set("Content-Type", types[format]+"; charset=utf-8")
@@ -414,7 +402,7 @@ func (s *Server) conflicts(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		s.fail(w, err)
+		s.error(w, r, err)
 		return
 	}
 	all := r.URL.Query().Get("all") == "1"
@@ -436,7 +424,7 @@ type GroupView struct {
 func (s *Server) entities(w http.ResponseWriter, r *http.Request) {
 	list, err := s.cfg.Store.Entities(r.Context(), store.EntityFilter{Type: r.URL.Query().Get("type"), Name: r.URL.Query().Get("name")})
 	if err != nil {
-		s.fail(w, err)
+		s.error(w, r, err)
 		return
 	}
 	s.render(w, "entities", map[string]any{"Entities": list, "Query": r.URL.Query(), "Message": r.URL.Query().Get("msg")})
@@ -450,22 +438,22 @@ func (s *Server) correctEntities(w http.ResponseWriter, r *http.Request) {
 	case "merge":
 		c.Kind = claimex.Merge
 		if c.A == "" || c.B == "" {
-			http.Error(w, "merge needs two names", http.StatusBadRequest)
+			s.error(w, r, badRequestf("a merge needs two names"))
 			return
 		}
 	case "split":
 		c.Kind, c.B = claimex.Split, ""
 		if c.A == "" {
-			http.Error(w, "split needs a name", http.StatusBadRequest)
+			s.error(w, r, badRequestf("a split needs a name"))
 			return
 		}
 	default:
-		http.Error(w, "kind must be merge or split", http.StatusBadRequest)
+		s.error(w, r, badRequestf("a correction must be a merge or a split"))
 		return
 	}
 	msg, err := s.applyCorrection(r.Context(), c)
 	if err != nil {
-		http.Error(w, "claimex: "+err.Error(), http.StatusBadRequest)
+		s.error(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/entities?msg="+url.QueryEscape(msg), http.StatusSeeOther)

@@ -1,8 +1,8 @@
 package review
 
 import (
+	"bytes"
 	"crypto/rand"
-	"crypto/subtle"
 	"embed"
 	"encoding/hex"
 	"fmt"
@@ -32,6 +32,15 @@ type Config struct {
 	Token string
 	// Reviewer is the name decisions are recorded under.
 	Reviewer string
+	// Hosts are the names and addresses, besides the loopback ones, that
+	// requests may give in their Host header (the listening address, and
+	// the names the server is reached by); any other is refused.
+	Hosts []string
+	// MaxBodyBytes bounds a request's body (0: DefaultMaxBodyBytes).
+	MaxBodyBytes int64
+	// Timeouts bound a connection's reading, writing and idling (zero
+	// fields: the defaults).
+	Timeouts Timeouts
 	Log      *slog.Logger
 }
 
@@ -39,6 +48,7 @@ type Config struct {
 // conflicts and entities, over one database.
 type Server struct {
 	cfg   Config
+	hosts hostSet
 	tmpl  map[string]*template.Template
 	csrf  string
 	mux   *http.ServeMux
@@ -56,7 +66,12 @@ func NewServer(cfg Config) (*Server, error) {
 	if cfg.Reviewer == "" {
 		cfg.Reviewer = "reviewer"
 	}
-	s := &Server{cfg: cfg, csrf: randomToken(), token: cfg.Token, tmpl: map[string]*template.Template{}}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	cfg.Timeouts = cfg.Timeouts.withDefaults()
+	s := &Server{cfg: cfg, csrf: randomToken(), token: cfg.Token, tmpl: map[string]*template.Template{},
+		hosts: newHostSet(cfg.Hosts)}
 	pages, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -87,9 +102,12 @@ func randomToken() string {
 	return hex.EncodeToString(b)
 }
 
-// Handler serves the UI with its security layers: the access token, CSRF
-// protection of every state-changing request, and security headers.
-func (s *Server) Handler() http.Handler { return s.headers(s.access(s.csrfGuard(s.mux))) }
+// Handler serves the UI with its security layers (guard.go): the Host
+// check, the access token, the body limit, CSRF protection of every
+// state-changing request, and security headers.
+func (s *Server) Handler() http.Handler {
+	return s.headers(s.hostGuard(s.access(s.limitBody(s.csrfGuard(s.mux)))))
+}
 
 // csp allows only the UI's own scripts and styles: article text shown in
 // a page can run nothing, even if it got past escaping.
@@ -108,77 +126,29 @@ func (s *Server) headers(next http.Handler) http.Handler {
 	})
 }
 
-const tokenCookie = "claimex_token"
-
-// access lets a request through when no token is set, or when it
-// presents the token as ?token= (which sets a cookie) or in the cookie.
-func (s *Server) access(next http.Handler) http.Handler {
-	if s.token == "" {
-		return next
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if t := r.URL.Query().Get("token"); t != "" && equal(t, s.token) {
-			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.token, Path: "/", HttpOnly: true,
-				SameSite: http.SameSiteStrictMode})
-			u := *r.URL
-			q := u.Query()
-			q.Del("token")
-			u.RawQuery = q.Encode()
-			http.Redirect(w, r, u.String(), http.StatusSeeOther)
-			return
-		}
-		if c, err := r.Cookie(tokenCookie); err == nil && equal(c.Value, s.token) {
-			next.ServeHTTP(w, r)
-			return
-		}
-		http.Error(w, "claimex: this server needs its access token: open the address claimex serve printed", http.StatusUnauthorized)
-	})
-}
-
-// csrfGuard refuses a state-changing request that does not carry the
-// server's CSRF token (a hidden form field, or the X-CSRF-Token header),
-// or that a browser says came from another site.
-func (s *Server) csrfGuard(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.Method {
-		case http.MethodGet, http.MethodHead:
-			next.ServeHTTP(w, r)
-			return
-		}
-		if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
-			http.Error(w, "claimex: cross-site request refused", http.StatusForbidden)
-			return
-		}
-		t := r.Header.Get("X-CSRF-Token")
-		if t == "" {
-			t = r.PostFormValue("csrf")
-		}
-		if !equal(t, s.csrf) {
-			http.Error(w, "claimex: missing or wrong CSRF token; reload the page", http.StatusForbidden)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
-
 // render executes a page template, or reports the failure.
 func (s *Server) render(w http.ResponseWriter, page string, data map[string]any) {
+	s.renderStatus(w, http.StatusOK, page, data)
+}
+
+// renderStatus executes a page template into a buffer, then sends it
+// with the status: a template that fails sends a 500, not half a page.
+func (s *Server) renderStatus(w http.ResponseWriter, code int, page string, data map[string]any) {
 	t, ok := s.tmpl[page]
 	if !ok {
-		http.Error(w, "no such page", http.StatusInternalServerError)
+		s.cfg.Log.Error("render: no such page", "page", page)
+		http.Error(w, "claimex: internal error", http.StatusInternalServerError)
 		return
 	}
 	data["CSRF"] = s.csrf
 	data["Page"] = page
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := t.Execute(w, data); err != nil {
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
 		s.cfg.Log.Error("render", "page", page, "error", err)
+		http.Error(w, "claimex: internal error", http.StatusInternalServerError)
+		return
 	}
-}
-
-func (s *Server) fail(w http.ResponseWriter, err error) {
-	s.cfg.Log.Error("request failed", "error", err)
-	http.Error(w, "claimex: "+err.Error(), http.StatusInternalServerError)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	w.Write(b.Bytes())
 }

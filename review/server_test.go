@@ -37,6 +37,13 @@ Witnesses saw "><svg onload=window.__xss=3> smoke over the square.
 // database and serves the UI over it.
 func fixture(t *testing.T, token string) (*store.Store, *Server, *httptest.Server) {
 	t.Helper()
+	return fixtureWith(t, Config{Token: token})
+}
+
+// fixtureWith is fixture with the server's configuration (its store and
+// reviewer are set here).
+func fixtureWith(t *testing.T, cfg Config) (*store.Store, *Server, *httptest.Server) {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
 	st, err := store.Open(ctx, filepath.Join(dir, "ui.db"))
@@ -57,7 +64,8 @@ func fixture(t *testing.T, token string) (*store.Store, *Server, *httptest.Serve
 	if _, err := pipeline.Ingest(ctx, pipeline.Config{Store: st, Extractor: x, Paths: append(paths, bad)}); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := NewServer(Config{Store: st, Token: token, Reviewer: "tester"})
+	cfg.Store, cfg.Reviewer = st, "tester"
+	srv, err := NewServer(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -106,9 +106,30 @@ func splitQuery(s string) []string {
 const statusExpr = `CASE WHEN r.id IS NULL THEN 'unreviewed' WHEN r.fingerprint <> c.fingerprint THEN 'changed'
 	ELSE r.status END`
 
+// queryer is what *sql.Conn and *sql.Tx offer for reading. A read that
+// needs a second query while its rows are open makes it through the same
+// queryer, on the connection it holds: asking the pool for another could
+// wait forever once every pooled connection is held by such a read.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 // Claims calls fn for every current claim that f selects, in document and
-// text order. Each claim's Sentence is cut from its document's text.
+// text order. Each claim's Sentence is cut from its document's text. The
+// claims are read on one connection, which fn must not need: it runs
+// while the read is open.
 func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("read claims: %w", err)
+	}
+	defer conn.Close()
+	return readClaims(ctx, conn, f, fn)
+}
+
+// readClaims is Claims through q.
+func readClaims(ctx context.Context, q queryer, f ClaimFilter, fn func(ClaimView) error) error {
 	var where []string
 	var args []any
 	if f.ID != 0 {
@@ -144,7 +165,7 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 	if f.Source != "" {
 		where, args = append(where, "instr(d.source, ?) > 0"), append(args, f.Source)
 	}
-	q := `SELECT c.id, c.key, c.document_id, c.run_id, c.kind, c.category, c.value, c.value_max, c.qualifier,
+	query := `SELECT c.id, c.key, c.document_id, c.run_id, c.kind, c.category, c.value, c.value_max, c.qualifier,
 		c.vague, c.subject, COALESCE(en.type, c.entity_type), COALESCE(en.canonical, c.canonical), c.role,
 		c.attribution, c.location, c.text, c.start, c."end",
 		c.sentence_start, c.sentence_end, c.prefix, c.suffix, c.rule, d.source, d.published, d.title,
@@ -155,22 +176,22 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 		LEFT JOIN reviews r ON r.key = c.key
 		LEFT JOIN entity_names en ON c.kind = 'entity' AND en.name = c.canonical`
 	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+		query += " WHERE " + strings.Join(where, " AND ")
 	}
 	if f.Before != 0 {
-		q += " ORDER BY c.document_id DESC, c.start DESC, c.id DESC"
+		query += " ORDER BY c.document_id DESC, c.start DESC, c.id DESC"
 	} else {
-		q += " ORDER BY c.document_id, c.start, c.id"
+		query += " ORDER BY c.document_id, c.start, c.id"
 	}
 	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+		query += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("read claims: %w", err)
 	}
 	defer rows.Close()
-	texts := docTexts{s: s}
+	texts := docTexts{q: q}
 	for rows.Next() {
 		var v ClaimView
 		c := &v.Claim
@@ -194,7 +215,7 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 // docTexts cuts code-point ranges out of document texts, keeping the
 // current document's text decoded while claims are read in document order.
 type docTexts struct {
-	s     *Store
+	q     queryer
 	id    int64
 	runes []rune
 }
@@ -202,7 +223,7 @@ type docTexts struct {
 func (t *docTexts) cut(ctx context.Context, id int64, start, end int) (string, error) {
 	if id != t.id || t.runes == nil {
 		var text string
-		err := t.s.db.QueryRowContext(ctx, "SELECT text FROM documents WHERE id = ?", id).Scan(&text)
+		err := t.q.QueryRowContext(ctx, "SELECT text FROM documents WHERE id = ?", id).Scan(&text)
 		if err != nil && err != sql.ErrNoRows {
 			return "", fmt.Errorf("read document %d: %w", id, err)
 		}

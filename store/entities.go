@@ -37,7 +37,7 @@ func (s *Store) EntityNameUses(ctx context.Context) ([]claimex.NameUse, error) {
 // read before the names were: a resolution older than the one stored (by
 // another process) is dropped.
 func (s *Store) ReplaceEntityNames(ctx context.Context, names []claimex.EntityName, version int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store entity names: %w", err)
 	}

@@ -39,7 +39,7 @@ func (s *Store) RecordFetches(ctx context.Context, fs []claimex.Fetch) error {
 	if len(fs) == 0 {
 		return nil
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("record fetches: %w", err)
 	}

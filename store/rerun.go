@@ -24,7 +24,7 @@ type Staged struct {
 // StageDocuments writes a batch of a running re-extraction. Nothing of it
 // is visible until CommitRun.
 func (s *Store) StageDocuments(ctx context.Context, runID int64, batch []Staged) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("stage documents: %w", err)
 	}
@@ -80,7 +80,7 @@ type Diff struct {
 // had are deleted, and the run is recorded as done. Reviews are not
 // touched: they attach to claim keys. It returns how the claims changed.
 func (s *Store) CommitRun(ctx context.Context, runID int64, failed int) (Diff, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
 	}
@@ -168,7 +168,7 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int) (Diff, e
 // AbandonRun records a re-extraction as failed and deletes what it
 // staged; the documents keep the claims they had.
 func (s *Store) AbandonRun(ctx context.Context, runID int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("abandon run %d: %w", runID, err)
 	}

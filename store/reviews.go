@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -56,27 +55,50 @@ func snapshotOf(c claimex.Claim) Snapshot {
 }
 
 // Decide records a decision on a current claim, and returns the claim as
-// it now reads.
+// it now reads. The claim is read, and the decision written, in one
+// transaction under the write lock.
 func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
+	if err := d.check(); err != nil {
+		return ClaimView{}, err
+	}
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return ClaimView{}, fmt.Errorf("review: %w", err)
+	}
+	defer tx.Rollback()
+	v, err := readClaim(ctx, tx, d.ClaimID)
+	if err != nil {
+		return ClaimView{}, err
+	}
+	if err := s.decide(ctx, tx, v, d); err != nil {
+		return ClaimView{}, err
+	}
+	return commitDecision(ctx, tx, v.ID)
+}
+
+// check refuses a decision that cannot be recorded whatever the claim.
+func (d Decision) check() error {
 	switch d.Action {
 	case claimex.Accepted, claimex.Rejected, claimex.Edited, claimex.Unreviewed:
 	default:
-		return ClaimView{}, fmt.Errorf("review: unknown action %q", d.Action)
+		return invalidf("review: unknown action %q", d.Action)
 	}
 	if d.Action == claimex.Edited && d.Value == nil && d.Category == "" && d.Note == "" {
-		return ClaimView{}, errors.New("review: an edit needs a value, a category or a note")
+		return invalidf("review: an edit needs a value, a category or a note")
 	}
-	v, err := s.claim(ctx, d.ClaimID)
-	if err != nil {
-		return ClaimView{}, err
-	}
+	return nil
+}
+
+// decide writes decision d on the current claim v, read in tx, and its
+// entry in the audit trail.
+func (s *Store) decide(ctx context.Context, tx *sql.Tx, v ClaimView, d Decision) error {
 	c := v.Claim
 	if c.Kind == claimex.KindEntity && (d.Value != nil || d.Category != "") {
-		return ClaimView{}, fmt.Errorf("claim %d is a mention of %s: it has no value or category to correct", c.ID, c.Canonical)
+		return invalidf("claim %d is a mention of %s: it has no value or category to correct", c.ID, c.Canonical)
 	}
 	snap, err := json.Marshal(snapshotOf(c))
 	if err != nil {
-		return ClaimView{}, err
+		return err
 	}
 	if d.Action == claimex.Edited && v.Decision == claimex.Edited {
 		if d.Value == nil {
@@ -90,16 +112,6 @@ func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 		d.Value, d.Category = nil, ""
 	}
 	now := timeText(s.now())
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return ClaimView{}, fmt.Errorf("review: %w", err)
-	}
-	defer tx.Rollback()
-	// Under the write lock the claim is still current, or a
-	// re-extraction made another run current since it was read.
-	if id, err := currentID(ctx, tx, c.Key, c.DocumentID); err != nil || id != c.ID {
-		return ClaimView{}, cmp.Or(err, ErrNoClaim)
-	}
 	action := d.Action
 	if action == claimex.Unreviewed {
 		action = "reset"
@@ -114,51 +126,44 @@ func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 			c.Key, c.DocumentID, d.Action, d.Reviewer, now, d.Note, d.Value, d.Category, string(snap), c.ID)
 	}
 	if err != nil {
-		return ClaimView{}, fmt.Errorf("review claim %d: %w", c.ID, err)
+		return fmt.Errorf("review claim %d: %w", c.ID, err)
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO review_events (key, document_id, action, reviewer, decided_at, note, value,
 		category, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Key, c.DocumentID, action, d.Reviewer, now, d.Note, d.Value, d.Category, string(snap))
 	if err != nil {
-		return ClaimView{}, fmt.Errorf("review claim %d: %w", c.ID, err)
+		return fmt.Errorf("review claim %d: %w", c.ID, err)
 	}
-	if err := tx.Commit(); err != nil {
-		return ClaimView{}, fmt.Errorf("review claim %d: %w", c.ID, err)
-	}
-	// A re-extraction may have replaced the claim since: the decision
-	// holds for its key, so show the claim that carries the key now.
-	id, err := currentID(ctx, s.db, c.Key, c.DocumentID)
+	return nil
+}
+
+// commitDecision reads claim id as the decision left it and commits tx.
+func commitDecision(ctx context.Context, tx *sql.Tx, id int64) (ClaimView, error) {
+	v, err := readClaim(ctx, tx, id)
 	if err != nil {
 		return ClaimView{}, err
 	}
-	return s.claim(ctx, id)
-}
-
-// querier is what both *sql.DB and *sql.Tx offer for reading one row.
-type querier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-// currentID returns the id of the current claim with key in a document,
-// or ErrNoClaim.
-func currentID(ctx context.Context, db querier, key string, docID int64) (int64, error) {
-	var id int64
-	err := db.QueryRowContext(ctx, `SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
-		WHERE c.document_id = ? AND c.key = ?`, docID, key).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, ErrNoClaim
+	if err := tx.Commit(); err != nil {
+		return ClaimView{}, fmt.Errorf("review claim %d: %w", id, err)
 	}
-	if err != nil {
-		return 0, fmt.Errorf("review: %w", err)
-	}
-	return id, nil
+	return v, nil
 }
 
 // claim returns one current claim by id.
 func (s *Store) claim(ctx context.Context, id int64) (ClaimView, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return ClaimView{}, fmt.Errorf("read claim %d: %w", id, err)
+	}
+	defer conn.Close()
+	return readClaim(ctx, conn, id)
+}
+
+// readClaim reads one current claim by id through q.
+func readClaim(ctx context.Context, q queryer, id int64) (ClaimView, error) {
 	var out ClaimView
 	found := false
-	err := s.Claims(ctx, ClaimFilter{ID: id}, func(v ClaimView) error {
+	err := readClaims(ctx, q, ClaimFilter{ID: id}, func(v ClaimView) error {
 		out, found = v, true
 		return nil
 	})
@@ -245,32 +250,27 @@ func (s *Store) ReviewCounts(ctx context.Context) (map[ReviewState]int, error) {
 var ErrNothingToUndo = errors.New("no decision to undo")
 
 // Undo takes back the latest decision on a current claim: the decision
-// before it holds again, or none. The undo is itself recorded.
+// before it holds again, or none. The undo is itself recorded. The
+// history is read and the decision it leads to written in one
+// transaction, so an undo never acts on a history another decision has
+// since moved on.
 func (s *Store) Undo(ctx context.Context, claimID int64, reviewer string) (ClaimView, error) {
-	v, err := s.claim(ctx, claimID)
-	if err != nil {
-		return ClaimView{}, err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT action, note, value, category FROM review_events
-		WHERE key = ? ORDER BY id DESC LIMIT 2`, v.Key)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return ClaimView{}, fmt.Errorf("undo claim %d: %w", claimID, err)
 	}
-	var events []Decision
-	for rows.Next() {
-		var d Decision
-		var action string
-		if err := rows.Scan(&action, &d.Note, &d.Value, &d.Category); err != nil {
-			rows.Close()
-			return ClaimView{}, err
-		}
-		d.Action = claimex.Status(action)
-		if action == "reset" {
-			d.Action = claimex.Unreviewed
-		}
-		events = append(events, d)
+	defer tx.Rollback()
+	v, err := readClaim(ctx, tx, claimID)
+	if err != nil {
+		return ClaimView{}, err
 	}
-	rows.Close()
+	events, err := lastDecisions(ctx, tx, v.Key, 2)
+	if err != nil {
+		return ClaimView{}, fmt.Errorf("undo claim %d: %w", claimID, err)
+	}
+	if s.undoRead != nil {
+		s.undoRead()
+	}
 	if len(events) == 0 {
 		return ClaimView{}, fmt.Errorf("claim %d: %w", claimID, ErrNothingToUndo)
 	}
@@ -279,5 +279,33 @@ func (s *Store) Undo(ctx context.Context, claimID int64, reviewer string) (Claim
 		prev = events[1]
 	}
 	prev.ClaimID, prev.Reviewer = claimID, reviewer
-	return s.Decide(ctx, prev)
+	if err := s.decide(ctx, tx, v, prev); err != nil {
+		return ClaimView{}, err
+	}
+	return commitDecision(ctx, tx, v.ID)
+}
+
+// lastDecisions reads the latest n decisions of the audit trail on key,
+// newest first.
+func lastDecisions(ctx context.Context, q queryer, key string, n int) ([]Decision, error) {
+	rows, err := q.QueryContext(ctx, `SELECT action, note, value, category FROM review_events
+		WHERE key = ? ORDER BY id DESC LIMIT ?`, key, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var events []Decision
+	for rows.Next() {
+		var d Decision
+		var action string
+		if err := rows.Scan(&action, &d.Note, &d.Value, &d.Category); err != nil {
+			return nil, err
+		}
+		d.Action = claimex.Status(action)
+		if action == "reset" {
+			d.Action = claimex.Unreviewed
+		}
+		events = append(events, d)
+	}
+	return events, rows.Err()
 }

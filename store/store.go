@@ -9,7 +9,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/mattn/go-sqlite3" // SQLite driver, built with the sqlite_fts5 tag
@@ -20,15 +23,23 @@ type Store struct {
 	db   *sql.DB
 	path string
 	now  func() time.Time
+	opt  Options
+	// undoRead, when set (tests), runs after Undo has read the history it
+	// decides on.
+	undoRead func()
 }
 
 // SetClock makes the store read the time from now, for decisions it
 // records: tests fix it so their output is stable.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
-// busyTimeout is how long a connection waits for another process's write
-// lock before giving up.
-const busyTimeout = 5 * time.Minute
+// DefaultBusyTimeout is how long a connection waits for another process's
+// write lock before giving up.
+const DefaultBusyTimeout = 5 * time.Minute
+
+// DefaultLockNotice is how long a write waits for the lock before
+// Options.OnLockWait is told.
+const DefaultLockNotice = 2 * time.Second
 
 // driverName is the SQLite driver with claimex's per-connection settings.
 const driverName = "sqlite3_claimex"
@@ -40,6 +51,11 @@ const driverName = "sqlite3_claimex"
 // time in them.
 const walCheckpointPages = 16384
 
+// maxOpenConns bounds the pool. No operation holds more than one
+// connection at a time (a read that needs a second query makes it on the
+// connection it holds), so the pool can be small without starving.
+const maxOpenConns = 8
+
 func init() {
 	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
 		_, err := c.Exec(fmt.Sprintf("PRAGMA wal_autocheckpoint = %d", walCheckpointPages), nil)
@@ -47,30 +63,98 @@ func init() {
 	}})
 }
 
+// Options say how a database is opened. The zero value opens an existing
+// database, checks it and waits DefaultBusyTimeout for locks.
+type Options struct {
+	// Create makes the database when the file does not exist; without it
+	// a missing file is ErrNoDatabase.
+	Create bool
+	// Check runs SQLite's quick_check before anything is written, and
+	// refuses a damaged database with ErrCorrupt.
+	Check bool
+	// BusyTimeout is how long a write waits for another process's lock
+	// (0: DefaultBusyTimeout).
+	BusyTimeout time.Duration
+	// OnLockWait, when set, is called once a write has waited LockNotice
+	// (0: DefaultLockNotice) for the database, so that a person can be
+	// told why nothing happens.
+	OnLockWait func(waited time.Duration)
+	LockNotice time.Duration
+	// ReadOnly opens the database for reading only, as it is: no schema
+	// migration, no switch to WAL mode.
+	ReadOnly bool
+}
+
+// Errors of Open, for errors.Is.
+var (
+	ErrNoDatabase = errors.New("no database")
+	ErrCorrupt    = errors.New("the database is damaged")
+	ErrNoFTS5     = errors.New("this claimex was built without SQLite full-text search (FTS5)")
+)
+
+// BuildHint says how to build claimex with what the store needs.
+const BuildHint = "build it with: go build -tags sqlite_fts5 ./cmd/claimex " +
+	"(or go install -tags sqlite_fts5 github.com/claimex/claimex/cmd/claimex@latest)"
+
 // Open opens (creating if needed) the database at path and brings its
 // schema up to date.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenWith(ctx, path, Options{Create: true})
+}
+
+// OpenWith opens the database at path as opt says and brings its schema
+// up to date.
+func OpenWith(ctx context.Context, path string, opt Options) (*Store, error) {
+	if !builtWithFTS5 {
+		return nil, fmt.Errorf("%w; %s", ErrNoFTS5, BuildHint)
+	}
+	if opt.BusyTimeout <= 0 {
+		opt.BusyTimeout = DefaultBusyTimeout
+	}
+	if opt.LockNotice <= 0 {
+		opt.LockNotice = DefaultLockNotice
+	}
+	if err := checkFile(path, opt.Create); err != nil {
+		return nil, err
+	}
 	q := url.Values{}
-	q.Set("_journal_mode", "WAL")
+	if opt.ReadOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Set("_journal_mode", "WAL")
+		q.Set("_synchronous", "NORMAL")
+		q.Set("_txlock", "immediate")
+	}
 	q.Set("_foreign_keys", "on")
-	q.Set("_busy_timeout", fmt.Sprint(busyTimeout.Milliseconds()))
-	q.Set("_synchronous", "NORMAL")
-	q.Set("_txlock", "immediate")
+	q.Set("_busy_timeout", fmt.Sprint(opt.BusyTimeout.Milliseconds()))
 	db, err := sql.Open(driverName, "file:"+url.PathEscape(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(8)
+	db.SetMaxOpenConns(maxOpenConns)
 	db.SetConnMaxIdleTime(time.Minute)
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, now: time.Now, opt: opt}
+	if opt.Check {
+		if err := s.quickCheck(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if opt.ReadOnly {
+		return s, nil
+	}
 	// Two processes opening a new database at once both try to switch
 	// it to WAL mode, which SQLite refuses to the second without waiting:
 	// that one tries again.
-	deadline := time.Now().Add(busyTimeout)
+	deadline := time.Now().Add(opt.BusyTimeout)
 	for wait := 10 * time.Millisecond; ; wait = min(2*wait, time.Second) {
 		err := s.migrate(ctx)
 		if err == nil {
 			return s, nil
+		}
+		if isCorrupt(err) {
+			db.Close()
+			return nil, corrupt(path, err)
 		}
 		if !isBusy(err) || time.Now().After(deadline) || ctx.Err() != nil {
 			db.Close()
@@ -78,6 +162,70 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		}
 		time.Sleep(wait)
 	}
+}
+
+// checkFile refuses a path that holds no database unless one may be
+// created there, and anything that is not a regular file.
+func checkFile(path string, create bool) error {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if create {
+			return nil
+		}
+		return fmt.Errorf("%w at %s: ingest articles first (claimex ingest --db %s PATH), or name another with --db",
+			ErrNoDatabase, path, path)
+	case err != nil:
+		return fmt.Errorf("open %s: %w", path, err)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("open %s: not a regular file", path)
+	}
+	return nil
+}
+
+// quickCheck runs PRAGMA quick_check, which reads every page of the
+// database and checks its structure (not the indexes' contents against
+// the tables: that is integrity_check, several times slower).
+func (s *Store) quickCheck(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, "PRAGMA quick_check(5)")
+	if err != nil {
+		if isCorrupt(err) {
+			return corrupt(s.path, err)
+		}
+		return fmt.Errorf("check %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return corrupt(s.path, err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return corrupt(s.path, err)
+	}
+	if len(problems) > 0 {
+		return corrupt(s.path, errors.New(strings.Join(problems, "; ")))
+	}
+	return nil
+}
+
+// corrupt says that the database at path is damaged, what SQLite found,
+// and what to do.
+func corrupt(path string, cause error) error {
+	return fmt.Errorf("%s: %w (%v); nothing was written to it: restore it from a backup (claimex backup), "+
+		"or recover what SQLite can read with: sqlite3 %s .recover | sqlite3 recovered.db", path, ErrCorrupt, cause, path)
+}
+
+// isCorrupt reports whether err is SQLite's "database disk image is
+// malformed" or "file is not a database".
+func isCorrupt(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB)
 }
 
 // isBusy reports whether err is SQLite's "database is locked".
@@ -99,3 +247,7 @@ func parseTime(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)
 	return t
 }
+
+// IsLocked reports whether err is SQLite's "database is locked": another
+// process held the write lock for longer than the busy timeout.
+func IsLocked(err error) bool { return isBusy(err) }

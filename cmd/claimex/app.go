@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -9,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/claimex/claimex/store"
 )
@@ -32,6 +34,9 @@ type app struct {
 	// terminal is set when stderr is a terminal: progress is shown.
 	terminal bool
 	log      *slog.Logger
+	// db is the --db given before the command, which its own flags take
+	// as their default.
+	db string
 }
 
 // command is one subcommand.
@@ -58,7 +63,8 @@ func init() {
 		{"export", "[--what claims|documents|entities] [--format jsonl|json|csv|jsonld] [--status S] [--category C] [--since DATE] [-o FILE]",
 			"export claims, documents or entities", (*app).export},
 		{"clean", "[--format text|jsonl] [--urls FILE] PATH|URL...", "print clean text and metadata; no database", (*app).clean},
-		{"serve", "[--addr 127.0.0.1:8080] [--token T]", "the review web UI", (*app).serve},
+		{"serve", "[--addr 127.0.0.1:8080] [--token T] [--host NAME]", "the review web UI", (*app).serve},
+		{"backup", "FILE", "write a consistent copy of the database, safe while it is in use", (*app).backup},
 		{"rules", "show | check FILE", "print the default rules; validate a rules file", (*app).rules},
 		{"version", "", "print the version", (*app).version},
 	}
@@ -87,6 +93,11 @@ func (a *app) run(ctx context.Context, args []string) int {
 	if a.log == nil {
 		a.log = newLogger(a.stderr, a.getenv(envLogLevel))
 	}
+	args, err := a.globalFlags(args)
+	if err != nil {
+		fmt.Fprintf(a.stderr, "claimex: %v\n", err)
+		return exitUsage
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		a.usage(a.stdout)
 		if len(args) == 0 {
@@ -97,6 +108,10 @@ func (a *app) run(ctx context.Context, args []string) int {
 	for _, c := range commands {
 		if c.name != args[0] {
 			continue
+		}
+		if a.db != "" && noDatabase[c.name] {
+			fmt.Fprintf(a.stderr, "claimex %s: --db does not apply: %s uses no database\n", c.name, c.name)
+			return exitUsage
 		}
 		err := c.run(a, ctx, args[1:])
 		var ue usageError
@@ -150,9 +165,36 @@ func (a *app) flags(name string) *flag.FlagSet {
 	return fs
 }
 
-// dbFlag adds --db to fs, defaulting to $CLAIMEX_DB or ./claimex.db.
+// noDatabase names the commands that take no --db.
+var noDatabase = map[string]bool{"clean": true, "rules": true, "version": true}
+
+// globalFlags takes the flags every database command shares from before
+// the command's name ("claimex --db X documents"), and returns the rest.
+func (a *app) globalFlags(args []string) ([]string, error) {
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		if name != "db" {
+			return nil, usagef("unknown flag %q before the command; only --db may come before it", args[0])
+		}
+		if !hasValue {
+			if len(args) < 2 {
+				return nil, usagef("--db needs a file name")
+			}
+			value, args = args[1], args[1:]
+		}
+		if value == "" {
+			return nil, usagef("--db needs a file name")
+		}
+		a.db = value
+		args = args[1:]
+	}
+	return args, nil
+}
+
+// dbFlag adds --db to fs, defaulting to a --db given before the command,
+// then $CLAIMEX_DB, then ./claimex.db.
 func (a *app) dbFlag(fs *flag.FlagSet) *string {
-	def := a.getenv(envDB)
+	def := cmp.Or(a.db, a.getenv(envDB))
 	if def == "" {
 		def = defaultDB
 	}
@@ -199,9 +241,40 @@ func parseNone(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// open opens the database named by --db.
-func (a *app) open(ctx context.Context, path string) (*store.Store, error) {
-	st, err := store.Open(ctx, path)
+// dbUse says what a command does with the database.
+type dbUse int
+
+const (
+	// readDB: the database must exist.
+	readDB dbUse = iota
+	// writeDB: the database must exist, and is checked before anything
+	// is written to it.
+	writeDB
+	// createDB: the database is made when missing, and checked otherwise.
+	// Only the commands that bring in new data create one.
+	createDB
+)
+
+// storeOptions are the options a command's use of the database asks for.
+// A write that waits for another process's lock says so on stderr.
+func (a *app) storeOptions(path string, use dbUse) store.Options {
+	return store.Options{
+		Create: use == createDB,
+		Check:  use != readDB,
+		OnLockWait: func(waited time.Duration) {
+			fmt.Fprintf(a.stderr, "claimex: another process (an ingest, an extraction or a review) is writing to %s; "+
+				"waiting for it to finish\n", path)
+		},
+	}
+}
+
+// open opens the database named by --db for a command's use of it.
+func (a *app) open(ctx context.Context, path string, use dbUse) (*store.Store, error) {
+	return a.openWith(ctx, path, a.storeOptions(path, use))
+}
+
+func (a *app) openWith(ctx context.Context, path string, opt store.Options) (*store.Store, error) {
+	st, err := store.OpenWith(ctx, path, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -23,7 +23,7 @@ func (a *app) claims(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := a.open(ctx, *db)
+	st, err := a.open(ctx, *db, readDB)
 	if err != nil {
 		return err
 	}
@@ -98,9 +98,10 @@ func formatValue(c claimex.Claim) string {
 }
 
 // clip shortens s to n code points, marking the cut, and keeps it on one
-// line so that tables stay aligned.
+// line so that tables stay aligned: runs of white space become one space,
+// and other control characters show as escapes (printable).
 func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = printable(strings.Join(strings.Fields(s), " "))
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}

@@ -38,7 +38,7 @@ func (a *app) clean(ctx context.Context, args []string) error {
 	fail := func(source string, err error) {
 		failed++
 		out.Flush()
-		fmt.Fprintf(a.stderr, "claimex: %s: %v\n", source, err)
+		fmt.Fprintf(a.stderr, "claimex: %s: %s\n", printable(source), printable(err.Error()))
 	}
 	var client *fetch.Client
 	if slices.ContainsFunc(paths, corpus.IsURL) {

@@ -27,7 +27,7 @@ func (a *app) conflicts(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := a.open(ctx, *db)
+	st, err := a.open(ctx, *db, readDB)
 	if err != nil {
 		return err
 	}
@@ -57,7 +57,7 @@ func printGroup(w io.Writer, g review.Group) {
 	if g.Disagree {
 		verdict = "sources disagree"
 	}
-	fmt.Fprintf(w, "%s — %s: %d %s, %s\n", g.Category, g.Subject, len(g.Figures), plural(len(g.Figures), "figure", "figures"), verdict)
+	fmt.Fprintf(w, "%s — %s: %d %s, %s\n", g.Category, printable(g.Subject), len(g.Figures), plural(len(g.Figures), "figure", "figures"), verdict)
 	for _, f := range g.Figures {
 		mark := " "
 		if f.Disagrees {
@@ -70,7 +70,7 @@ func printGroup(w io.Writer, g review.Group) {
 				continue
 			}
 			seen[s.DocumentID] = true
-			date := s.Published
+			date := printable(s.Published)
 			if date == "" {
 				date = "undated"
 			}

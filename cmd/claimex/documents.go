@@ -12,7 +12,7 @@ func (a *app) documents(ctx context.Context, args []string) error {
 	if err := parseNone(fs, args); err != nil {
 		return err
 	}
-	st, err := a.open(ctx, *db)
+	st, err := a.open(ctx, *db, readDB)
 	if err != nil {
 		return err
 	}
@@ -27,7 +27,7 @@ func (a *app) documents(ctx context.Context, args []string) error {
 	for _, d := range docs {
 		counts += d.Counts
 		entities += d.Entities
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\t%s\n", d.ID, d.Counts, d.Entities, dash(d.Published), d.Source, clip(d.Title, 60))
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\t%s\n", d.ID, d.Counts, d.Entities, dash(printable(d.Published)), printable(d.Source), clip(d.Title, 60))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

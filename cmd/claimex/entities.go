@@ -42,7 +42,11 @@ func (a *app) entities(ctx context.Context, args []string) error {
 		}
 		correction.Reviewer = *reviewer
 	}
-	st, err := a.open(ctx, *db)
+	use := readDB
+	if correction != nil {
+		use = writeDB
+	}
+	st, err := a.open(ctx, *db, use)
 	if err != nil {
 		return err
 	}
@@ -57,7 +61,7 @@ func (a *app) entities(ctx context.Context, args []string) error {
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ENTITY\tTYPE\tDOCS\tMENTIONS\tVARIANTS\tROLES")
 	for _, e := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", e.Canonical, e.Type, e.Documents, e.Mentions,
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", clip(e.Canonical, 60), e.Type, e.Documents, e.Mentions,
 			clip(strings.Join(e.Variants, "; "), 70), dash(clip(strings.Join(e.Roles, "; "), 50)))
 	}
 	if err := tw.Flush(); err != nil {

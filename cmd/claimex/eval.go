@@ -15,7 +15,7 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	if err := parseNone(fs, args); err != nil {
 		return err
 	}
-	st, err := a.open(ctx, *db)
+	st, err := a.open(ctx, *db, readDB)
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,7 @@ func (a *app) export(ctx context.Context, args []string) error {
 	default:
 		return usagef("--what must be claims, documents or entities")
 	}
-	st, err := a.open(ctx, *db)
+	st, err := a.open(ctx, *db, readDB)
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,7 @@ func (a *app) extract(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := a.open(ctx, *db)
+	st, err := a.open(ctx, *db, writeDB)
 	if err != nil {
 		return err
 	}

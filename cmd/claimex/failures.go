@@ -18,7 +18,7 @@ func (a *app) failures(ctx context.Context, args []string) error {
 	if *format != "text" && *format != "jsonl" {
 		return usagef("unknown format %q (want text or jsonl)", *format)
 	}
-	st, err := a.open(ctx, *db)
+	st, err := a.open(ctx, *db, readDB)
 	if err != nil {
 		return err
 	}
@@ -47,7 +47,7 @@ func (a *app) failures(ctx context.Context, args []string) error {
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "STAGE\tTRIES\tLAST TRIED\tSOURCE\tREASON")
 	for _, f := range fails {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", f.Stage, f.Attempts, f.At.Local().Format("2006-01-02 15:04"), f.Source, f.Reason)
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", f.Stage, f.Attempts, f.At.Local().Format("2006-01-02 15:04"), printable(f.Source), printable(f.Reason))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -29,7 +29,7 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := a.open(ctx, *db)
+	st, err := a.open(ctx, *db, createDB)
 	if err != nil {
 		return err
 	}
@@ -48,7 +48,7 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 		Progress:  bar.add,
 		OnError: func(source string, err error) {
 			bar.clear()
-			fmt.Fprintf(a.stderr, "claimex: %s: %v\n", source, err)
+			fmt.Fprintf(a.stderr, "claimex: %s: %s\n", printable(source), printable(err.Error()))
 		},
 		OnWritten: func(w store.Written) {
 			if *verbose {

@@ -81,7 +81,7 @@ func (a *app) review(ctx context.Context, args []string) error {
 		}
 		ids = append(ids, id)
 	}
-	st, err := a.open(ctx, *db)
+	st, err := a.open(ctx, *db, writeDB)
 	if err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ func (a *app) listReviews(ctx context.Context, db string, state store.ReviewStat
 	default:
 		return usagef("--state must be carried, changed or orphaned")
 	}
-	st, err := a.open(ctx, db)
+	st, err := a.open(ctx, db, readDB)
 	if err != nil {
 		return err
 	}
@@ -156,7 +156,7 @@ func (a *app) listReviews(ctx context.Context, db string, state store.ReviewStat
 		if r.ClaimID != 0 {
 			claim = strconv.FormatInt(r.ClaimID, 10)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\n", claim, r.DocumentID, r.Status, r.State, r.Reviewer,
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\n", claim, r.DocumentID, r.Status, r.State, printable(r.Reviewer),
 			r.DecidedAt.Format("2006-01-02 15:04"), clip(r.Snapshot.Text, 60))
 	}
 	if err := tw.Flush(); err != nil {

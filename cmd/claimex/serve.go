@@ -6,10 +6,17 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/claimex/claimex/review"
 )
+
+// serveBusyTimeout is how long a decision made in the UI waits for
+// another process's write lock before the page says to try again: a
+// browser should not hang for the five minutes a command waits.
+const serveBusyTimeout = 20 * time.Second
 
 func (a *app) serve(ctx context.Context, args []string) error {
 	fs := a.flags("serve")
@@ -18,6 +25,8 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	token := fs.String("token", "", "access `token` the browser must present (required, or generated, off the loopback address)")
 	reviewer := fs.String("reviewer", defaultReviewer(), "who decides")
 	rulesFile := fs.String("rules", "", "rules `file` whose subject groups the conflicts page uses")
+	var hosts listFlag
+	fs.Var(&hosts, "host", "also answer to this host `name` (repeatable): the name the server is reached by, behind a proxy or in DNS")
 	if err := parseNone(fs, args); err != nil {
 		return err
 	}
@@ -36,12 +45,18 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := a.open(ctx, *db)
+	opt := a.storeOptions(*db, writeDB)
+	opt.BusyTimeout = serveBusyTimeout
+	opt.OnLockWait = func(time.Duration) {
+		a.log.Warn("another process is writing to the database; a decision is waiting for it", "db", *db)
+	}
+	st, err := a.openWith(ctx, *db, opt)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	srv, err := review.NewServer(review.Config{Store: st, Rules: r, Token: *token, Reviewer: *reviewer, Log: a.log})
+	srv, err := review.NewServer(review.Config{Store: st, Rules: r, Token: *token, Reviewer: *reviewer, Log: a.log,
+		Hosts: serveHosts(host, hosts)})
 	if err != nil {
 		return err
 	}
@@ -54,7 +69,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		url += "?token=" + *token
 	}
 	fmt.Fprintf(a.stdout, "reviewing %s at %s (Ctrl-C stops)\n", *db, url)
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	hs := srv.HTTPServer()
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -64,5 +79,39 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	return nil
+}
+
+// serveHosts is what the server answers to besides the loopback names:
+// the --addr host and the --host names; on a wildcard address, also the
+// machine's name and every address of its interfaces.
+func serveHosts(addrHost string, extra []string) []string {
+	out := append([]string{addrHost}, extra...)
+	if ip := net.ParseIP(addrHost); addrHost == "" || (ip != nil && ip.IsUnspecified()) {
+		if name, err := os.Hostname(); err == nil {
+			out = append(out, name)
+		}
+		if addrs, err := net.InterfaceAddrs(); err == nil {
+			for _, a := range addrs {
+				if n, ok := a.(*net.IPNet); ok {
+					out = append(out, n.IP.String())
+				}
+			}
+		}
+	}
+	return out
+}
+
+// listFlag is a flag that may be given many times.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return errors.New("empty name")
+	}
+	*l = append(*l, v)
 	return nil
 }

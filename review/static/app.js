@@ -16,6 +16,14 @@
     var first = document.querySelector("#editor input, #editor select");
     if (first) first.focus();
   }
+  // A form whose answer takes a while is most likely waiting for the
+  // database's write lock, held by another process: say so.
+  document.addEventListener("submit", function () {
+    setTimeout(function () {
+      var w = document.getElementById("waiting");
+      if (w) w.hidden = false;
+    }, 2000);
+  });
   document.addEventListener("DOMContentLoaded", function () {
     var focus = document.getElementById("focus");
     if (focus) focus.scrollIntoView({ block: "center" });
@@ -26,6 +34,8 @@
         if (!window.confirm(b.getAttribute("data-confirm"))) e.preventDefault();
       });
     });
+    // The keys work from here on (tests wait for this).
+    document.body.setAttribute("data-ready", "1");
   });
   document.addEventListener("keydown", function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
