@@ -39,6 +39,7 @@ func (a *app) clean(ctx context.Context, args []string) error {
 		failed++
 		out.Flush()
 		fmt.Fprintf(a.stderr, "claimex: %s: %v\n", source, err)
+		web.hint(a, err)
 	}
 	var client *fetch.Client
 	if slices.ContainsFunc(paths, corpus.IsURL) {
