@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -24,8 +25,10 @@ type Options struct {
 	// UserAgent names claimex to the servers it asks.
 	UserAgent string
 	// ConnectTimeout bounds opening a connection (TCP and TLS); Timeout
-	// one whole attempt, body included.
-	ConnectTimeout, Timeout time.Duration
+	// one whole attempt, body included; URLTimeout everything done for
+	// one URL from its first request on: its attempts, the waits between
+	// them and the reading of robots.txt.
+	ConnectTimeout, Timeout, URLTimeout time.Duration
 	// MaxBytes caps a response body.
 	MaxBytes int64
 	// MaxRedirects is how many redirects one request may follow.
@@ -40,15 +43,24 @@ type Options struct {
 	MaxWait        time.Duration
 	HostInterval   time.Duration
 	MaxConcurrency int
-	// Transport replaces the default HTTP transport (tests).
-	Transport http.RoundTripper
-	Log       *slog.Logger
+	// AllowPrivateAddresses lets the client connect to addresses that are
+	// not public (loopback, private networks, link-local and the like).
+	// Otherwise it refuses them when it dials and, for a request sent
+	// through a proxy, before handing the request over.
+	AllowPrivateAddresses bool
+	Log                   *slog.Logger
+
+	// permit lists addresses allowed whatever their kind, and proxyFor
+	// replaces http.ProxyFromEnvironment: tests only.
+	permit   []netip.AddrPort
+	proxyFor func(*http.Request) (*url.URL, error)
 }
 
 // Defaults for Options.
 const (
 	DefaultConnectTimeout = 10 * time.Second
 	DefaultTimeout        = 30 * time.Second
+	DefaultURLTimeout     = 2 * time.Minute
 	DefaultMaxBytes       = 10 << 20
 	DefaultMaxRedirects   = 5
 	DefaultRetries        = 3
@@ -73,6 +85,7 @@ func (o Options) withDefaults() Options {
 	}
 	set(&o.ConnectTimeout, DefaultConnectTimeout)
 	set(&o.Timeout, DefaultTimeout)
+	set(&o.URLTimeout, DefaultURLTimeout)
 	set(&o.Backoff, DefaultBackoff)
 	set(&o.MaxWait, DefaultMaxWait)
 	set(&o.HostInterval, DefaultHostInterval)
@@ -96,16 +109,21 @@ func (o Options) withDefaults() Options {
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
+	if o.proxyFor == nil {
+		o.proxyFor = http.ProxyFromEnvironment
+	}
 	return o
 }
 
 // Client retrieves pages politely: it reads each host's robots.txt before
 // the first request, spaces requests to a host by the host interval (or
 // the Crawl-delay robots.txt asks for), runs at most MaxConcurrency
-// requests at once, and retries passing failures with growing waits. It is
-// safe for concurrent use.
+// requests at once, retries passing failures with growing waits, gives
+// each URL at most URLTimeout, and connects to public addresses only
+// unless told otherwise. It is safe for concurrent use.
 type Client struct {
 	opt   Options
+	guard guard
 	http  *http.Client
 	slots chan struct{}
 	mu    sync.Mutex
@@ -115,22 +133,25 @@ type Client struct {
 // NewClient returns a client with the given options.
 func NewClient(opt Options) *Client {
 	opt = opt.withDefaults()
-	transport := opt.Transport
-	if transport == nil {
-		dialer := &net.Dialer{Timeout: opt.ConnectTimeout, KeepAlive: 30 * time.Second}
-		transport = &http.Transport{
-			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           dialer.DialContext,
-			TLSHandshakeTimeout:   opt.ConnectTimeout,
-			ResponseHeaderTimeout: opt.Timeout,
-			MaxIdleConnsPerHost:   2,
-			IdleConnTimeout:       90 * time.Second,
-			ForceAttemptHTTP2:     true,
-		}
+	c := &Client{opt: opt, guard: guard{allowAll: opt.AllowPrivateAddresses, permit: opt.permit},
+		slots: make(chan struct{}, opt.MaxConcurrency), hosts: map[string]*host{}}
+	transport := &http.Transport{
+		Proxy:                 c.proxy,
+		DialContext:           c.dialer().DialContext,
+		TLSHandshakeTimeout:   opt.ConnectTimeout,
+		ResponseHeaderTimeout: opt.Timeout,
+		MaxIdleConnsPerHost:   2,
+		IdleConnTimeout:       90 * time.Second,
+		ForceAttemptHTTP2:     true,
 	}
-	c := &Client{opt: opt, slots: make(chan struct{}, opt.MaxConcurrency), hosts: map[string]*host{}}
 	c.http = &http.Client{Transport: transport, CheckRedirect: c.checkRedirect}
 	return c
+}
+
+// dialer opens the client's connections, to the addresses its guard
+// lets through.
+func (c *Client) dialer() *net.Dialer {
+	return &net.Dialer{Timeout: c.opt.ConnectTimeout, KeepAlive: 30 * time.Second, ControlContext: c.guard.control}
 }
 
 // MaxConcurrency is how many requests the client runs at once.
@@ -180,13 +201,25 @@ func (e *StatusError) Error() string {
 }
 
 // Get retrieves rawURL, asking the server to answer 304 when the page
-// still matches prev. Failures that may pass are retried; the error
-// returned names what finally went wrong.
+// still matches prev. Failures that may pass are retried, within the
+// URL's deadline; the error returned names what finally went wrong.
 func (c *Client) Get(ctx context.Context, rawURL string, prev Validators) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, ErrNotHTTP
 	}
+	ctx, clock := c.startClock(ctx)
+	defer clock.stop()
+	resp, err := c.get(ctx, u, prev)
+	if err != nil {
+		if over := clock.over(ctx); over != nil {
+			return nil, over
+		}
+	}
+	return resp, err
+}
+
+func (c *Client) get(ctx context.Context, u *url.URL, prev Validators) (*Response, error) {
 	h := c.host(u)
 	if err := c.allowed(ctx, h, u); err != nil {
 		return nil, err
@@ -203,8 +236,10 @@ func (c *Client) Get(ctx context.Context, rawURL string, prev Validators) (*Resp
 			}
 			return nil, err
 		}
-		c.opt.Log.Info("retrying", "url", rawURL, "error", err, "wait", wait, "attempt", attempt+1)
-		h.delay(wait)
+		c.opt.Log.Info("retrying", "url", u.String(), "error", err, "wait", wait, "attempt", attempt+1)
+		if err := h.retryWait(ctx, wait, err); err != nil {
+			return nil, err
+		}
 	}
 }
 
@@ -215,18 +250,21 @@ type request struct {
 	// truncate keeps the first maxBytes of a longer body instead of
 	// failing.
 	truncate bool
-	// noSlot skips the concurrency bound: robots.txt is read while the
-	// request that needs it (a redirect) holds a slot.
-	noSlot bool
+	// robots marks a robots.txt read. It skips the concurrency bound:
+	// robots.txt is read while the request that needs it (a redirect)
+	// holds a slot.
+	robots bool
 }
 
 // attempt makes one request once the host's turn has come.
 func (c *Client) attempt(ctx context.Context, h *host, u *url.URL, r request) (*Response, error) {
 	prev := r.prev
+	// The URL's clock stands still while the request waits its turn.
+	clockOf(ctx).hold()
 	if err := h.wait(ctx); err != nil {
 		return nil, err
 	}
-	if !r.noSlot {
+	if !r.robots {
 		select {
 		case c.slots <- struct{}{}:
 			defer func() { <-c.slots }()
@@ -234,9 +272,17 @@ func (c *Client) attempt(ctx context.Context, h *host, u *url.URL, r request) (*
 			return nil, ctx.Err()
 		}
 	}
-	ctx, cancel := context.WithTimeout(ctx, c.opt.Timeout)
+	clockOf(ctx).begin(r.robots, u)
+	actx, cancel := context.WithTimeout(ctx, c.opt.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	// timedOut says so when the attempt's own time ran out.
+	timedOut := func(err error) error {
+		if actx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
+			return fmt.Errorf("timed out after %v: %w", c.opt.Timeout, err)
+		}
+		return err
+	}
+	req, err := http.NewRequestWithContext(actx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +296,7 @@ func (c *Client) attempt(ctx context.Context, h *host, u *url.URL, r request) (*
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, unwrapURLError(err)
+		return nil, timedOut(requestError(req, err))
 	}
 	defer resp.Body.Close()
 	out := &Response{URL: resp.Request.URL.String(), Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"),
@@ -270,7 +316,7 @@ func (c *Client) attempt(ctx context.Context, h *host, u *url.URL, r request) (*
 	}
 	out.Body, err = io.ReadAll(io.LimitReader(resp.Body, r.maxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("read body: %w", err)
+		return nil, timedOut(fmt.Errorf("read body: %w", err))
 	}
 	if int64(len(out.Body)) > r.maxBytes {
 		if !r.truncate {
@@ -300,7 +346,7 @@ func (c *Client) retryable(ctx context.Context, err error, attempt int) (time.Du
 		}
 		return 0, false
 	case errors.Is(err, ErrTooLarge), errors.Is(err, ErrTooManyRedirects), errors.Is(err, ErrRedirectLoop),
-		errors.Is(err, ErrDisallowed):
+		errors.Is(err, ErrDisallowed), errors.As(err, new(*AddressError)):
 		return 0, false
 	}
 	// Timeouts and dropped or refused connections may pass.
@@ -341,14 +387,28 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	return c.allowed(req.Context(), c.host(req.URL), req.URL)
 }
 
-// unwrapURLError drops net/http's "Get URL:" wrapping, which the caller's
-// own message repeats, keeping the cause.
-func unwrapURLError(err error) error {
+// requestError drops net/http's "Get URL:" wrapping, which the caller's
+// own message repeats, keeping the cause. A refused address is told
+// plainly, with the redirect that led to it, or as the proxy's.
+func requestError(req *http.Request, err error) error {
 	var ue *url.Error
-	if errors.As(err, &ue) {
-		return ue.Err
+	if !errors.As(err, &ue) {
+		return err
 	}
-	return err
+	err = ue.Err
+	var ae *AddressError
+	if !errors.As(err, &ae) {
+		return err
+	}
+	if oe := (*net.OpError)(nil); errors.As(err, &oe) && oe.Op == "proxyconnect" {
+		proxy := *ae
+		proxy.Proxy = true
+		ae = &proxy
+	}
+	if ue.URL != req.URL.String() {
+		return fmt.Errorf("redirect to %s: %w", ue.URL, ae)
+	}
+	return ae
 }
 
 // retryAfter reads a Retry-After header: seconds, or an HTTP date.

@@ -55,10 +55,12 @@ func page(body string) http.HandlerFunc {
 	}
 }
 
-// fast are client options scaled down so the suite runs in moments.
+// fast are client options scaled down so the suite runs in moments. The
+// test servers listen on loopback, which the client refuses unless told
+// otherwise.
 func fast() Options {
 	return Options{Timeout: 200 * time.Millisecond, Backoff: time.Millisecond, HostInterval: time.Millisecond,
-		MaxWait: 2 * time.Second, Retries: 2}
+		MaxWait: 2 * time.Second, Retries: 2, AllowPrivateAddresses: true}
 }
 
 func TestGetPage(t *testing.T) {
@@ -284,8 +286,9 @@ func TestRobots(t *testing.T) {
 		"/robots.txt": func(w http.ResponseWriter, r *http.Request) { http.Error(w, "oops", http.StatusBadGateway) },
 		"/a":          page("<p>a</p>"),
 	})
-	if _, err := c.Get(context.Background(), down.URL+"/a", Validators{}); !errors.Is(err, ErrDisallowed) {
-		t.Errorf("robots.txt 502: error = %v, want disallowed", err)
+	_, err := c.Get(context.Background(), down.URL+"/a", Validators{})
+	if want := "HTTP 502 Bad Gateway (" + down.URL + "/robots.txt could not be read in 3 attempts, so claimex treats the host as disallowed)"; !errors.Is(err, ErrDisallowed) || err.Error() != want {
+		t.Errorf("robots.txt 502: error = %v, want disallowed: %s", err, want)
 	}
 	if down.count("/a") != 0 || down.count("/robots.txt") != 3 {
 		t.Errorf("robots.txt 502: /a requested %d times, robots.txt %d (want 0 and 3)", down.count("/a"), down.count("/robots.txt"))

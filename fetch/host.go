@@ -54,14 +54,7 @@ func (h *host) wait(ctx context.Context) error {
 	if at.Equal(now) {
 		return ctx.Err()
 	}
-	t := time.NewTimer(at.Sub(now))
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return sleep(ctx, at.Sub(now))
 }
 
 // delay holds every request to the host back for d: the server asked for
@@ -74,6 +67,27 @@ func (h *host) delay(d time.Duration) {
 	}
 }
 
+// retryWait waits d before a request that failed with err is tried
+// again, holding back every request to the host meanwhile. The wait
+// counts against the URL's deadline.
+func (h *host) retryWait(ctx context.Context, d time.Duration, err error) error {
+	clockOf(ctx).failed(err)
+	h.delay(d)
+	return sleep(ctx, d)
+}
+
+// sleep waits d, or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 // robotsRequest marks the context of a robots.txt request.
 type robotsRequest struct{}
 
@@ -81,10 +95,33 @@ type robotsRequest struct{}
 // a crawler to stop at 500 KiB.
 const robotsMaxBytes = 500 << 10
 
+// RobotsError is a robots.txt that could not be had (5xx, no connection,
+// a timeout): following RFC 9309 claimex then treats the whole host as
+// disallowed, and errors.Is(err, ErrDisallowed) holds. The message leads
+// with what happened.
+type RobotsError struct {
+	URL      string
+	Attempts int
+	Err      error
+}
+
+func (e *RobotsError) Error() string {
+	in := ""
+	if e.Attempts > 1 {
+		in = fmt.Sprintf(" in %d attempts", e.Attempts)
+	}
+	return fmt.Sprintf("%v (%s could not be read%s, so claimex treats the host as disallowed)", e.Err, e.URL, in)
+}
+
+func (e *RobotsError) Is(target error) bool { return target == ErrDisallowed }
+
+func (e *RobotsError) Unwrap() error { return e.Err }
+
 // allowed reports whether the host's robots.txt lets claimex fetch u,
 // loading it on the first call for the host. Following RFC 9309, a
 // robots.txt that is missing (4xx) allows everything, and one that
-// cannot be had (5xx, no connection) disallows everything.
+// cannot be had (5xx, no connection) disallows everything. A host whose
+// address is refused is reported as such.
 func (c *Client) allowed(ctx context.Context, h *host, u *url.URL) error {
 	h.robotsMu.Lock()
 	if !h.loaded {
@@ -99,7 +136,7 @@ func (c *Client) allowed(ctx context.Context, h *host, u *url.URL) error {
 		return ctx.Err()
 	}
 	if robotsErr != nil {
-		return fmt.Errorf("%w: %s/robots.txt could not be read: %v", ErrDisallowed, h.base, robotsErr)
+		return robotsErr
 	}
 	path := u.EscapedPath()
 	if u.RawQuery != "" {
@@ -118,7 +155,7 @@ func (c *Client) loadRobots(ctx context.Context, h *host) (*robotstxt.Group, err
 	status := 0
 	var body []byte
 	for attempt := 0; status == 0; attempt++ {
-		resp, err := c.attempt(ctx, h, u, request{maxBytes: robotsMaxBytes, truncate: true, noSlot: true})
+		resp, err := c.attempt(ctx, h, u, request{maxBytes: robotsMaxBytes, truncate: true, robots: true})
 		var se *StatusError
 		switch {
 		case err == nil:
@@ -127,10 +164,16 @@ func (c *Client) loadRobots(ctx context.Context, h *host) (*robotstxt.Group, err
 			status = se.Code
 		default:
 			wait, retry := c.retryable(ctx, err, attempt)
-			if !retry {
-				return nil, err
+			if retry {
+				if err := h.retryWait(ctx, wait, err); err != nil {
+					return nil, err
+				}
+				continue
 			}
-			h.delay(wait)
+			if ae, ok := err.(*AddressError); ok {
+				return nil, ae // the host itself is refused
+			}
+			return nil, &RobotsError{URL: u.String(), Attempts: attempt + 1, Err: err}
 		}
 	}
 	data, err := robotstxt.FromStatusAndBytes(status, body)

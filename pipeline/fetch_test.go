@@ -60,7 +60,9 @@ func TestIngestURLs(t *testing.T) {
 	st, x := setup(t)
 	ctx := context.Background()
 	site := newNewsSite(t)
-	client := fetch.NewClient(fetch.Options{HostInterval: time.Millisecond, Backoff: time.Millisecond, Retries: -1})
+	// The test server listens on loopback, which fetching refuses by default.
+	client := fetch.NewClient(fetch.Options{HostInterval: time.Millisecond, Backoff: time.Millisecond, Retries: -1,
+		AllowPrivateAddresses: true})
 	urls := []string{site.URL + "/flood", site.URL + "/quake", site.URL + "/gone", site.URL + "/report.pdf"}
 	var failed []string
 	ingest := func() Report {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sync"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/corpus"
@@ -35,10 +36,16 @@ func (a *app) clean(ctx context.Context, args []string) error {
 	out := bufio.NewWriter(a.stdout)
 	defer out.Flush()
 	failed := problems
+	// The walker reports from its own goroutine while the loop below
+	// reports and prints: one at a time.
+	var mu sync.Mutex
 	fail := func(source string, err error) {
+		mu.Lock()
+		defer mu.Unlock()
 		failed++
 		out.Flush()
 		fmt.Fprintf(a.stderr, "claimex: %s: %s\n", printable(source), printable(err.Error()))
+		web.hint(a, err)
 	}
 	var client *fetch.Client
 	if slices.ContainsFunc(paths, corpus.IsURL) {
@@ -61,7 +68,10 @@ func (a *app) clean(ctx context.Context, args []string) error {
 			fail(it.Source(), err)
 			continue
 		}
-		if err := writeClean(out, *format, doc, first); err != nil {
+		mu.Lock()
+		err = writeClean(out, *format, doc, first)
+		mu.Unlock()
+		if err != nil {
 			return err
 		}
 		first = false

@@ -49,6 +49,7 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 		OnError: func(source string, err error) {
 			bar.clear()
 			fmt.Fprintf(a.stderr, "claimex: %s: %s\n", printable(source), printable(err.Error()))
+			web.hint(a, err)
 		},
 		OnWritten: func(w store.Written) {
 			if *verbose {

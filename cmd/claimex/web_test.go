@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestIngestAndCleanURLs(t *testing.T) {
@@ -37,7 +39,7 @@ func TestIngestAndCleanURLs(t *testing.T) {
 	list := filepath.Join(dir, "urls.txt")
 	os.WriteFile(list, []byte("# January\n"+srv.URL+"/news/unrest\n"+srv.URL+"/members/x\nnot a url\n"), 0o644)
 
-	code, out, errs := cli(t, nil, "ingest", "--db", db, "--host-interval", "1ms", "--urls", list, srv.URL+"/missing")
+	code, out, errs := cli(t, nil, "ingest", "--db", db, "--allow-private-addresses", "--host-interval", "1ms", "--urls", list, srv.URL+"/missing")
 	if code != exitFailed {
 		t.Fatalf("exit %d, want %d\n%s\n%s", code, exitFailed, out, errs)
 	}
@@ -55,7 +57,7 @@ func TestIngestAndCleanURLs(t *testing.T) {
 	}
 
 	// A second ingest asks the server whether the page changed.
-	code, out, errs = cli(t, nil, "ingest", "--db", db, "--host-interval", "1ms", srv.URL+"/news/unrest")
+	code, out, errs = cli(t, nil, "ingest", "--db", db, "--allow-private-addresses", "--host-interval", "1ms", srv.URL+"/news/unrest")
 	if code != exitOK || !strings.Contains(out, "1 unchanged") {
 		t.Errorf("re-ingest (exit %d):\n%s\n%s", code, out, errs)
 	}
@@ -64,12 +66,64 @@ func TestIngestAndCleanURLs(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	a := &app{stdin: strings.NewReader(srv.URL + "/news/unrest\n"), stdout: &stdout, stderr: &stderr,
 		getenv: func(string) string { return "" }}
-	if code := a.run(context.Background(), []string{"clean", "--format", "jsonl", "--host-interval", "1ms", "--urls", "-"}); code != exitOK {
+	if code := a.run(context.Background(), []string{"clean", "--format", "jsonl", "--allow-private-addresses", "--host-interval", "1ms", "--urls", "-"}); code != exitOK {
 		t.Fatalf("clean: exit %d: %s", code, stderr.String())
 	}
 	for _, want := range []string{`"source":"` + srv.URL + `/news/unrest"`, `"title":"Unrest"`, `"published":"2022-01-07"`, "4,500 people were injured"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("clean output lacks %s:\n%s", want, stdout.String())
+		}
+	}
+}
+
+// TestFetchGuardCommands: ingest and clean refuse a server on loopback
+// unless --allow-private-addresses is given, and end a URL that takes
+// too long at --url-timeout.
+func TestFetchGuardCommands(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		if r.URL.Path != "/drip" {
+			http.NotFound(w, r)
+			return
+		}
+		for { // a body that never ends, a byte at a time
+			w.Write([]byte("<"))
+			w.(http.Flusher).Flush()
+			select {
+			case <-r.Context().Done():
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "web.db")
+	refused := "fetch: refused 127.0.0.1: loopback address\n"
+	hint := "claimex: addresses that are not public are refused; --allow-private-addresses permits them\n"
+	for _, args := range [][]string{
+		{"ingest", "--db", db, srv.URL + "/a", srv.URL + "/b"},
+		{"clean", srv.URL + "/a", srv.URL + "/b"},
+	} {
+		code, out, errs := cli(t, nil, args...)
+		want := "claimex: " + srv.URL + "/a: " + refused + hint + "claimex: " + srv.URL + "/b: " + refused
+		if code != exitFailed || errs != want {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant:\n%s\nstdout: %s", args[0], code, errs, want, out)
+		}
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the loopback server saw %d requests", n)
+	}
+
+	for _, cmd := range []string{"ingest", "clean"} {
+		args := []string{cmd, "--allow-private-addresses", "--url-timeout", "300ms", srv.URL + "/drip"}
+		if cmd == "ingest" {
+			args = append(args, "--db", db)
+		}
+		code, _, errs := cli(t, nil, args...)
+		want := "claimex: " + srv.URL + "/drip: fetch: over the 300ms deadline for one URL, after 1 attempt\n"
+		if code != exitFailed || errs != want {
+			t.Errorf("%s --url-timeout: exit %d, stderr %q, want %q", cmd, code, errs, want)
 		}
 	}
 }
