@@ -1,8 +1,9 @@
 // Package export writes claims, documents and entities in the formats
 // spreadsheets, databases and fact-checking tools read (JSON Lines, JSON,
 // CSV, schema.org JSON-LD), with the field names of the export contract in
-// DESIGN.md. It reads through store and
-// streams: memory does not grow with the number of records.
+// DESIGN.md. It reads through store and streams: memory does not grow
+// with the number of records. CSV keeps every byte of a text, so offsets
+// hold, and by default is safe to open in a spreadsheet (see KeepFormulas).
 package export
 
 import (
@@ -34,14 +35,20 @@ type encoder interface {
 	close() error
 }
 
-func newEncoder(f Format, w io.Writer, columns []string, row func(any) []string) (encoder, error) {
+// columns are the CSV columns of one record type, and those of them that
+// hold numbers claimex formats itself.
+type columns struct {
+	names, numbers []string
+}
+
+func newEncoder(f Format, w io.Writer, t columns, row func(any) []string, o options) (encoder, error) {
 	switch f {
 	case JSONL:
 		return newJSONLEncoder(w), nil
 	case JSON:
 		return newJSONEncoder(w), nil
 	case CSV:
-		return newCSVEncoder(w, columns, row)
+		return newCSVEncoder(w, t, row, o)
 	case JSONLD:
 		return newJSONLDEncoder(w)
 	}
@@ -50,24 +57,24 @@ func newEncoder(f Format, w io.Writer, columns []string, row func(any) []string)
 
 // Claims writes the current claims that filter selects to w, returning
 // how many it wrote.
-func Claims(ctx context.Context, st *store.Store, filter store.ClaimFilter, f Format, w io.Writer) (int, error) {
-	return write(f, w, claimColumns, ClaimRecord.row, func(emit func(ClaimRecord) error) error {
+func Claims(ctx context.Context, st *store.Store, filter store.ClaimFilter, f Format, w io.Writer, opts ...Option) (int, error) {
+	return write(f, w, opts, claimColumns, ClaimRecord.row, func(emit func(ClaimRecord) error) error {
 		return st.Claims(ctx, filter, func(v store.ClaimView) error { return emit(NewClaimRecord(v)) })
 	})
 }
 
 // Documents writes every document with its clean text to w, returning how
 // many it wrote.
-func Documents(ctx context.Context, st *store.Store, f Format, w io.Writer) (int, error) {
-	return write(f, w, documentColumns, DocumentRecord.row, func(emit func(DocumentRecord) error) error {
+func Documents(ctx context.Context, st *store.Store, f Format, w io.Writer, opts ...Option) (int, error) {
+	return write(f, w, opts, documentColumns, DocumentRecord.row, func(emit func(DocumentRecord) error) error {
 		return st.Documents(ctx, false, func(d claimex.Document) error { return emit(NewDocumentRecord(d)) })
 	})
 }
 
 // Entities writes the entities of the current claims to w, most mentioned
 // first, returning how many it wrote.
-func Entities(ctx context.Context, st *store.Store, f Format, w io.Writer) (int, error) {
-	return write(f, w, entityColumns, EntityRecord.row, func(emit func(EntityRecord) error) error {
+func Entities(ctx context.Context, st *store.Store, f Format, w io.Writer, opts ...Option) (int, error) {
+	return write(f, w, opts, entityColumns, EntityRecord.row, func(emit func(EntityRecord) error) error {
 		list, err := st.Entities(ctx, store.EntityFilter{})
 		if err != nil {
 			return err
@@ -82,8 +89,12 @@ func Entities(ctx context.Context, st *store.Store, f Format, w io.Writer) (int,
 }
 
 // write encodes every record that each produces, in format f.
-func write[R any](f Format, w io.Writer, columns []string, row func(R) []string, each func(func(R) error) error) (int, error) {
-	enc, err := newEncoder(f, w, columns, func(r any) []string { return row(r.(R)) })
+func write[R any](f Format, w io.Writer, opts []Option, t columns, row func(R) []string, each func(func(R) error) error) (int, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	enc, err := newEncoder(f, w, t, func(r any) []string { return row(r.(R)) }, o)
 	if err != nil {
 		return 0, err
 	}

@@ -36,7 +36,10 @@ func fixture(t *testing.T) *store.Store {
 	textB := "Thousands of people were arrested, the police said, in a text with \"quotes\", commas\nand lines."
 	docA := claimex.Document{Source: "seeds/a.txt", Hash: "aaa", Format: claimex.FormatText, Title: "Kazakhstan riots",
 		Published: "2022-01-07", Text: textA, Raw: []byte(textA)}
-	docB := claimex.Document{Source: "https://news.example/b", Hash: "bbb", Format: claimex.FormatHTML, Text: textB, Raw: []byte(textB)}
+	// Document B's title starts like a spreadsheet formula, and its date is
+	// in a form older databases hold.
+	docB := claimex.Document{Source: "https://news.example/b", Hash: "bbb", Format: claimex.FormatHTML,
+		Title: `=HYPERLINK("http://evil.example/","Arrests")`, Published: "Fri, 07 Jan 2022 10:15:00 +0100", Text: textB, Raw: []byte(textB)}
 	claimsA := []claimex.Claim{
 		{Key: "k-injured", Kind: claimex.KindCount, Category: claimex.Injured, Value: claimex.Float(4500), Qualifier: claimex.MoreThan,
 			Subject: "people", Attribution: "Serik Shalabayev", Text: "More than 4,500 were injured", Start: 18, End: 46,
@@ -71,7 +74,7 @@ func fixture(t *testing.T) *store.Store {
 	ids := map[string]int64{}
 	st.Claims(ctx, store.ClaimFilter{}, func(v store.ClaimView) error { ids[v.Key] = v.ID; return nil })
 	for _, d := range []store.Decision{
-		{ClaimID: ids["k-injured"], Action: claimex.Accepted, Reviewer: "ana", Note: "matches the ministry's figure"},
+		{ClaimID: ids["k-injured"], Action: claimex.Accepted, Reviewer: "ana", Note: "+1, matches the ministry's figure"},
 		{ClaimID: ids["k-range"], Action: claimex.Edited, Reviewer: "ben", Value: claimex.Float(25), Category: claimex.Casualties},
 		{ClaimID: ids["k-person"], Action: claimex.Rejected, Reviewer: "ana"},
 	} {
@@ -121,6 +124,19 @@ func TestGolden(t *testing.T) {
 			t.Fatalf("%s entities: %d, %v", f, n, err)
 		}
 		golden(t, "entities."+string(f), buf.Bytes())
+	}
+	// CSV as it is stored, for Excel.
+	for name, write := range map[string]func(*bytes.Buffer) (int, error){
+		"claims.keep-bom.csv": func(b *bytes.Buffer) (int, error) {
+			return Claims(ctx, st, store.ClaimFilter{}, CSV, b, KeepFormulas(), BOM())
+		},
+		"documents.keep-bom.csv": func(b *bytes.Buffer) (int, error) { return Documents(ctx, st, CSV, b, KeepFormulas(), BOM()) },
+	} {
+		var buf bytes.Buffer
+		if _, err := write(&buf); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		golden(t, name, buf.Bytes())
 	}
 }
 
@@ -207,7 +223,7 @@ func TestContract(t *testing.T) {
 		if err := json.Unmarshal([]byte(line), &rec); err != nil {
 			t.Fatal(err)
 		}
-		for _, field := range claimColumns {
+		for _, field := range claimColumns.names {
 			if _, ok := rec[field]; !ok {
 				t.Errorf("record %s lacks field %q", rec["key"], field)
 			}
@@ -246,12 +262,12 @@ func TestContract(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CSV does not parse: %v", err)
 	}
-	if len(rows) != len(lines)+1 || strings.Join(rows[0], ",") != strings.Join(claimColumns, ",") {
+	if len(rows) != len(lines)+1 || strings.Join(rows[0], ",") != strings.Join(claimColumns.names, ",") {
 		t.Errorf("CSV has %d rows and header %v", len(rows), rows[0])
 	}
 	for _, row := range rows[1:] {
-		if len(row) != len(claimColumns) {
-			t.Errorf("CSV row has %d fields, want %d", len(row), len(claimColumns))
+		if len(row) != len(claimColumns.names) {
+			t.Errorf("CSV row has %d fields, want %d", len(row), len(claimColumns.names))
 		}
 	}
 }

@@ -48,10 +48,13 @@ type ClaimRecord struct {
 	Title            *string `json:"title"`
 }
 
-var claimColumns = []string{"id", "key", "source", "document_id", "kind", "category", "value", "value_max",
-	"qualifier", "vague", "subject", "entity_type", "canonical", "role", "attribution", "location", "text", "sentence",
-	"start", "end", "prefix", "suffix", "rule", "run", "status", "reviewed_value", "note", "published", "decision",
-	"reviewed_category", "reviewer", "reviewed_at", "title"}
+var claimColumns = columns{
+	names: []string{"id", "key", "source", "document_id", "kind", "category", "value", "value_max",
+		"qualifier", "vague", "subject", "entity_type", "canonical", "role", "attribution", "location", "text", "sentence",
+		"start", "end", "prefix", "suffix", "rule", "run", "status", "reviewed_value", "note", "published", "decision",
+		"reviewed_category", "reviewer", "reviewed_at", "title"},
+	numbers: []string{"id", "document_id", "value", "value_max", "start", "end", "run", "reviewed_value"},
+}
 
 // NewClaimRecord makes the exported form of a claim.
 func NewClaimRecord(v store.ClaimView) ClaimRecord {
@@ -62,7 +65,7 @@ func NewClaimRecord(v store.ClaimView) ClaimRecord {
 		Vague: opt(c.Vague), Subject: opt(c.Subject), EntityType: opt(c.EntityType), Canonical: opt(c.Canonical), Role: opt(c.Role),
 		Attribution: opt(c.Attribution), Location: opt(c.Location), Text: c.Text, Sentence: c.Sentence,
 		Start: c.Start, End: c.End, Prefix: c.Prefix, Suffix: c.Suffix, Rule: c.Rule, Run: c.RunID,
-		Status: string(v.Status), ReviewedValue: v.ReviewedValue, Note: opt(v.Note), Published: opt(v.Published),
+		Status: string(v.Status), ReviewedValue: v.ReviewedValue, Note: opt(v.Note), Published: opt(normalizePublished(v.Published)),
 		Decision: opt(string(v.Decision)), ReviewedCategory: opt(string(v.ReviewedCategory)), Reviewer: opt(v.Reviewer),
 		ReviewedAt: opt(v.ReviewedAt), Title: opt(v.Title),
 	}
@@ -91,11 +94,14 @@ type DocumentRecord struct {
 	Text      string  `json:"text"`
 }
 
-var documentColumns = []string{"id", "source", "hash", "title", "published", "byline", "site", "url", "lang", "text"}
+var documentColumns = columns{
+	names:   []string{"id", "source", "hash", "title", "published", "byline", "site", "url", "lang", "text"},
+	numbers: []string{"id"},
+}
 
 // NewDocumentRecord makes the exported form of a document.
 func NewDocumentRecord(d claimex.Document) DocumentRecord {
-	return DocumentRecord{ID: d.ID, Source: d.Source, Hash: d.Hash, Title: opt(d.Title), Published: opt(d.Published),
+	return DocumentRecord{ID: d.ID, Source: d.Source, Hash: d.Hash, Title: opt(d.Title), Published: opt(normalizePublished(d.Published)),
 		Byline: opt(d.Byline), Site: opt(d.Site), URL: opt(d.URL), Lang: opt(d.Lang), Text: d.Text}
 }
 
@@ -139,7 +145,10 @@ type EntityRecord struct {
 	Documents int      `json:"documents"`
 }
 
-var entityColumns = []string{"canonical", "type", "variants", "roles", "mentions", "documents"}
+var entityColumns = columns{
+	names:   []string{"canonical", "type", "variants", "roles", "mentions", "documents"},
+	numbers: []string{"mentions", "documents"},
+}
 
 // NewEntityRecord makes the exported form of an entity.
 func NewEntityRecord(e store.Entity) EntityRecord {
