@@ -60,7 +60,7 @@ func init() {
 		{"failures", "[--format text|jsonl]", "list inputs that could not be stored, with the reasons", (*app).failures},
 		{"entities", "[--type T] [--name TEXT] | merge NAME OTHER | split NAME",
 			"list people, organisations and places; correct their merging", (*app).entities},
-		{"export", "[--what claims|documents|entities] [--format jsonl|json|csv|jsonld] [--status S] [--category C] [--since DATE] [-o FILE]",
+		{"export", "[--what claims|documents|entities] [--format jsonl|json|csv|jsonld] [--status S] [--category C] [--since DATE] [--csv-formulas escape|keep] [--bom] [-o FILE]",
 			"export claims, documents or entities", (*app).export},
 		{"clean", "[--format text|jsonl] [--urls FILE] PATH|URL...", "print clean text and metadata; no database", (*app).clean},
 		{"serve", "[--addr 127.0.0.1:8080] [--token T] [--host NAME]", "the review web UI", (*app).serve},

@@ -27,6 +27,10 @@ func main() {
 	kills := flag.Int("kills", 20, "kill trials (half during ingest, half during extract)")
 	concurrent := flag.Int("concurrent", 5, "concurrent-ingest trials")
 	serves := flag.Int("serve", 2, "serve-while-extract trials")
+	loads := flag.Int("load", 1, "load trials: many reviewers against serve while extract runs back to back")
+	clients := flag.Int("load-clients", 16, "clients at once in a load trial")
+	duration := flag.Duration("load-duration", time.Minute, "how long a load trial lasts")
+	slowest := flag.Duration("load-slowest", 5*time.Second, "the longest a request may take in a load trial")
 	seed := flag.Uint64("seed", uint64(time.Now().UnixNano()), "random `seed` for the kill times")
 	work := flag.String("work", "", "working `folder` (default: a new temporary one, removed after)")
 	flag.Parse()
@@ -49,6 +53,7 @@ func main() {
 	log.Info("references made", "ingest", h.ingestTime.Round(time.Millisecond),
 		"extract", h.extractTime.Round(time.Millisecond), "claims", len(h.refIngest))
 
+	var loadLines []string
 	kinds := []struct {
 		name   string
 		n      int
@@ -59,6 +64,11 @@ func main() {
 		{"kill during extract", *kills / 2, h.killExtract, "SIGKILL at a random moment, then extract again"},
 		{"concurrent ingest", *concurrent, h.concurrentIngest, "two ingests of the corpus into one new database"},
 		{"serve while extract", *serves, h.serveWhileExtract, "pages and reviews while a re-extraction runs"},
+		{"serve under load", *loads, func(int) error {
+			res, err := h.serveUnderLoad(loadConfig{clients: *clients, duration: *duration, slowest: *slowest})
+			loadLines = append(loadLines, res.String())
+			return err
+		}, fmt.Sprintf("%d clients for %s while extract runs back to back", *clients, *duration)},
 	}
 	failures := 0
 	fmt.Printf("%-22s %7s %9s  %s\n", "TRIAL", "TRIALS", "FAILURES", "WHAT")
@@ -82,8 +92,11 @@ func main() {
 	for _, l := range lines {
 		fmt.Println(l)
 	}
-	fmt.Printf("kill trials: %d, concurrent-ingest trials: %d, serve trials: %d, failures: %d\n",
-		*kills, *concurrent, *serves, failures)
+	for _, l := range loadLines {
+		fmt.Println("load:", l)
+	}
+	fmt.Printf("kill trials: %d, concurrent-ingest trials: %d, serve trials: %d, load trials: %d, failures: %d\n",
+		*kills, *concurrent, *serves, *loads, failures)
 	if failures > 0 {
 		os.Exit(1)
 	}
