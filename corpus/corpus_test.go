@@ -27,7 +27,13 @@ func tree(t *testing.T, files map[string]string) string {
 	return root
 }
 
-func walkAll(t *testing.T, paths ...string) ([]Item, Tally, []string) {
+// problem is what a walk reported of one path.
+type problem struct {
+	path string
+	err  error
+}
+
+func walkAll(t *testing.T, paths ...string) ([]Item, Tally, []problem) {
 	t.Helper()
 	out := make(chan Item)
 	var items []Item
@@ -38,9 +44,9 @@ func walkAll(t *testing.T, paths ...string) ([]Item, Tally, []string) {
 		}
 		close(done)
 	}()
-	var problems []string
+	var problems []problem
 	tally, err := Walk(context.Background(), paths, out, func(path string, err error) {
-		problems = append(problems, path)
+		problems = append(problems, problem{path, err})
 	})
 	close(out)
 	<-done
@@ -97,7 +103,7 @@ func TestWalkExplicitFileAndMissing(t *testing.T) {
 	if len(items) != 2 || items[0].Format != "" || items[1].Format != claimex.FormatText {
 		t.Errorf("items = %+v; want page.php (format to sniff) and ok.txt", items)
 	}
-	if tally.Found != 2 || len(problems) != 1 || filepath.Base(problems[0]) != "missing.txt" {
+	if tally.Found != 2 || len(problems) != 1 || filepath.Base(problems[0].path) != "missing.txt" {
 		t.Errorf("tally %+v, problems %v", tally, problems)
 	}
 }
@@ -119,7 +125,7 @@ func TestWalkSymlinks(t *testing.T) {
 	if len(items) != 2 {
 		t.Errorf("items = %+v, want real/a.txt and link.txt", items)
 	}
-	if len(problems) != 1 || filepath.Base(problems[0]) != "dangling.txt" {
+	if len(problems) != 1 || filepath.Base(problems[0].path) != "dangling.txt" {
 		t.Errorf("problems = %v, want dangling.txt", problems)
 	}
 }

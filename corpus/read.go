@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/claimex/claimex"
 )
@@ -38,26 +37,27 @@ func Size(n int64) string {
 }
 
 // Read loads an item's bytes (at most max; 0 means DefaultMaxBytes) and
-// identifies it by their SHA-256.
+// identifies it by their SHA-256. Anything but a regular file is refused
+// with a *NotRegularError, without waiting on it.
 func Read(it Item, max int64) (claimex.Input, error) {
 	if max <= 0 {
 		max = DefaultMaxBytes
 	}
-	f, err := os.Open(it.Path)
+	f, st, err := openRegular(it.Path)
 	if err != nil {
 		return claimex.Input{}, err
 	}
 	defer f.Close()
+	if st.Size() > max {
+		return claimex.Input{}, &ErrTooLarge{Size: st.Size(), Max: max}
+	}
+	// The file may grow while it is read: the limit holds all the same.
 	b, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
 		return claimex.Input{}, err
 	}
 	if int64(len(b)) > max {
-		size := int64(len(b))
-		if st, err := f.Stat(); err == nil {
-			size = st.Size()
-		}
-		return claimex.Input{}, &ErrTooLarge{Size: size, Max: max}
+		return claimex.Input{}, &ErrTooLarge{Size: int64(len(b)), Max: max}
 	}
 	if len(b) == 0 {
 		return claimex.Input{}, ErrEmpty

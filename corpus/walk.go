@@ -43,9 +43,10 @@ type Tally struct {
 // skipped. A path naming a file is sent
 // whatever its extension (its format is sniffed when the extension says
 // nothing). Problems with single entries (unreadable folders, broken
-// links) go to onErr and the walk goes on; Walk returns early only when
-// ctx is done. Symbolic links to folders are not followed, so a link loop
-// cannot trap the walk.
+// links, and named pipes, sockets and devices, named directly or with an
+// article file's extension in a folder) go to onErr and the walk goes on;
+// Walk returns early only when ctx is done. Symbolic links to folders are
+// not followed, so a link loop cannot trap the walk.
 func Walk(ctx context.Context, paths []string, out chan<- Item, onErr func(path string, err error)) (Tally, error) {
 	var t Tally
 	send := func(it Item) error {
@@ -70,6 +71,10 @@ func Walk(ctx context.Context, paths []string, out chan<- Item, onErr func(path 
 			continue
 		}
 		if !info.IsDir() {
+			if !info.Mode().IsRegular() {
+				onErr(root, &NotRegularError{Mode: info.Mode()})
+				continue
+			}
 			format, _ := FormatOf(root)
 			if err := send(Item{Path: root, Format: format}); err != nil {
 				return t, err
@@ -94,25 +99,29 @@ func Walk(ctx context.Context, paths []string, out chan<- Item, onErr func(path 
 			if d.IsDir() {
 				return nil
 			}
-			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-				t.Other++
-				return nil
-			}
 			format, ok := FormatOf(path)
 			if !ok {
 				t.Other++
 				return nil
 			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				if st, err := os.Stat(path); err != nil {
+			mode := d.Type()
+			if mode&fs.ModeSymlink != 0 {
+				st, err := os.Stat(path)
+				if err != nil {
 					onErr(path, err)
 					return nil
-				} else if !st.Mode().IsRegular() {
-					t.Other++
-					return nil
 				}
+				mode = st.Mode()
 			}
-			return send(Item{Path: path, Format: format})
+			switch {
+			case mode.IsRegular():
+				return send(Item{Path: path, Format: format})
+			case mode.IsDir(): // a link to a folder, not followed
+				t.Other++
+			default:
+				onErr(path, &NotRegularError{Mode: mode})
+			}
+			return nil
 		})
 		if err != nil {
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {

@@ -32,69 +32,55 @@ func htmlPage(ctx context.Context, b []byte, contentType string, r *rules.Rules)
 	if err != nil {
 		return Page{}, err
 	}
+	// A page of more elements than any article has is refused before
+	// it is parsed: its tree would hold hundreds of bytes for each.
+	if err := checkTags(ctx, s, MaxElements); err != nil {
+		return Page{}, err
+	}
 	// The parser refuses pages nested deeper than 512 elements, which
-	// bounds the cost of the article search that follows.
+	// bounds the depth of the passes that follow.
 	root, err := html.Parse(&budgetReader{ctx: ctx, r: strings.NewReader(s)})
 	if err != nil {
 		return Page{}, fmt.Errorf("parse HTML: %w", err)
 	}
+	// Misnested formatting tags make the parser copy elements: the tree
+	// can be larger than the tags.
+	if countElements(root, MaxElements) > MaxElements {
+		return Page{}, &TooManyElementsError{Max: MaxElements}
+	}
+	bud := &budget{ctx: ctx}
 	var p Page
 	readMeta(root, &p)
-	prune(root)
-	if err := ctx.Err(); err != nil {
+	prune(root, bud)
+	if err := bud.spent(); err != nil {
 		return Page{}, err
 	}
-	p.Body = joinBlocks(articleBlocks(root, p.Title, r))
-	return p, ctx.Err()
+	p.Body = joinBlocks(articleBlocks(root, p.Title, r, bud))
+	return p, bud.spent()
 }
 
 // pruneFurniture removes, inside the article's container, the elements
 // whose class or id marks them as page furniture. An element holding
 // three paragraphs or more of real text is kept unless it is mostly
 // links: class names also mark wrappers ("sliderBox" around a whole
-// article).
-func pruneFurniture(n *html.Node) {
+// article). Elements are judged by facts measured before this pruning:
+// an element is judged before anything under it is removed, so they are
+// still its own.
+func pruneFurniture(n *html.Node, facts map[*html.Node]facts, b *budget) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
+		if b.step() {
+			return
+		}
 		if c.Type == html.ElementNode {
-			if furniture(c) && (paragraphs(c) < 3 || linkDensity(c) > 0.3) {
+			if f := facts[c]; furniture(c) && (f.paragraphs < 3 || f.own().linkDensity() > 0.3) {
 				n.RemoveChild(c)
 			} else {
-				pruneFurniture(c)
+				pruneFurniture(c, facts, b)
 			}
 		}
 		c = next
 	}
-}
-
-// paragraphs counts the paragraphs of 80 letters or more under n.
-func paragraphs(n *html.Node) int {
-	count := 0
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type != html.ElementNode {
-			return
-		}
-		if n.DataAtom == atom.P || blockTags[n.DataAtom] && n.DataAtom != atom.Li {
-			if measure(n).text >= 80 {
-				count++
-			}
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return count
-}
-
-func linkDensity(n *html.Node) float64 {
-	st := measure(n)
-	if st.text == 0 {
-		return 0
-	}
-	return float64(st.link) / float64(st.text)
 }
 
 // never are elements that never hold article text.
@@ -111,9 +97,12 @@ var never = map[atom.Atom]bool{
 
 // prune removes, in place, what never holds article text: the elements
 // of never and hidden elements.
-func prune(n *html.Node) {
+func prune(n *html.Node, b *budget) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
+		if b.step() {
+			return
+		}
 		switch c.Type {
 		case html.CommentNode:
 			n.RemoveChild(c)
@@ -121,7 +110,7 @@ func prune(n *html.Node) {
 			if never[c.DataAtom] || hidden(c) || isComments(c) {
 				n.RemoveChild(c)
 			} else {
-				prune(c)
+				prune(c, b)
 			}
 		}
 		c = next
@@ -199,23 +188,61 @@ type stats struct {
 	commas     int
 }
 
+// linkDensity is the share of the letters that are in links.
+func (st stats) linkDensity() float64 {
+	if st.text == 0 {
+		return 0
+	}
+	return float64(st.link) / float64(st.text)
+}
+
+// facts are what the passes ask of an element, measured for every
+// element of a subtree in one pass (measureAll): a walk under each element
+// asked about would cost, on a page of many links, the square of its
+// size.
+type facts struct {
+	// stats counts the letters under the element; link counts those in
+	// links, a link around the element included, as scoring sees them.
+	stats
+	// ownLink counts the letters in links at or under the element only,
+	// as a block's own link density counts them.
+	ownLink int
+	// paragraphs counts the paragraphs of 80 letters or more under the
+	// element: blocks (list items aside), not looked into further.
+	paragraphs int
+	// blockChild says whether a child element is a block or a container,
+	// or holds one.
+	blockChild bool
+}
+
+// own is the element's stats with its own links only.
+func (f facts) own() stats { return stats{text: f.text, link: f.ownLink, commas: f.commas} }
+
+// blockish reports whether an element is a block or a container, or holds
+// one.
+func blockish(n *html.Node, facts map[*html.Node]facts) bool {
+	return n.Type == html.ElementNode && (blockTags[n.DataAtom] || containerTags[n.DataAtom] || facts[n].blockChild)
+}
+
 // articleBlocks finds the article's container and returns its paragraphs.
-func articleBlocks(root *html.Node, title string, r *rules.Rules) []string {
-	top, scores := bestContainer(root)
-	if top == nil {
+func articleBlocks(root *html.Node, title string, r *rules.Rules, b *budget) []string {
+	top, scores, all := bestContainer(root, b)
+	if top == nil || b.spent() != nil {
 		return nil
 	}
-	parts := articleParts(root, top, scores)
+	parts := articleParts(root, top, scores, all, b)
 	var blocks []string
 	seen := map[string]bool{}
 	titleKey := foldSpace(title)
+	// The facts of the part being collected, measured after its furniture
+	// is pruned.
+	var facts map[*html.Node]facts
 	emit := func(n *html.Node, text string) {
 		if seen[text] {
 			return
 		}
-		st := measure(n)
 		// Link lists: mostly links and short.
-		if st.text > 0 && float64(st.link)/float64(st.text) > 0.5 && utf8.RuneCountInString(text) < 200 {
+		if facts[n].own().linkDensity() > 0.5 && utf8.RuneCountInString(text) < 200 {
 			return
 		}
 		if titleKey != "" && foldSpace(text) == titleKey {
@@ -230,18 +257,22 @@ func articleBlocks(root *html.Node, title string, r *rules.Rules) []string {
 		blocks = append(blocks, text)
 	}
 	for _, part := range parts {
-		pruneFurniture(part)
-		collect(part, emit)
+		pruneFurniture(part, all, b)
+		facts = measureAll(part, b)
+		collect(part, facts, b, emit)
 	}
-	if r == nil {
+	if r == nil || b.spent() != nil {
 		return blocks
 	}
 	// Sections first: their headings are often boilerplate lines too.
 	blocks = r.Boilerplate.CutSection(blocks)
 	kept := blocks[:0]
-	for _, b := range blocks {
-		if !r.Boilerplate.Match(b) {
-			kept = append(kept, b)
+	for _, block := range blocks {
+		if b.step() {
+			break
+		}
+		if !r.Boilerplate.Match(block) {
+			kept = append(kept, block)
 		}
 	}
 	return kept
@@ -252,11 +283,14 @@ func articleBlocks(root *html.Node, title string, r *rules.Rules) []string {
 // the containers an article cut into pieces repeats — those with the tag
 // and class of the best one ("card-content", "article__body"), and others
 // that score half as well under the same section.
-func articleParts(root, top *html.Node, scores map[*html.Node]float64) []*html.Node {
+func articleParts(root, top *html.Node, scores map[*html.Node]float64, all map[*html.Node]facts, b *budget) []*html.Node {
 	best := scores[top]
 	sig := signature(top)
 	var picked []*html.Node
 	for n, s := range scores {
+		if b.step() {
+			return nil
+		}
 		if n == top || s <= 3 {
 			continue
 		}
@@ -264,7 +298,7 @@ func articleParts(root, top *html.Node, scores map[*html.Node]float64) []*html.N
 			picked = append(picked, n)
 		}
 	}
-	picked = append(picked, withSiblings(top, scores)...)
+	picked = append(picked, withSiblings(top, scores, all)...)
 	set := make(map[*html.Node]bool, len(picked))
 	for _, p := range picked {
 		set[p] = true
@@ -277,7 +311,7 @@ func articleParts(root, top *html.Node, scores map[*html.Node]float64) []*html.N
 			parts = append(parts, n)
 			return
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && !b.step(); c = c.NextSibling {
 			walk(c)
 		}
 	}
@@ -313,7 +347,7 @@ func nearby(a, b *html.Node, levels int) bool {
 // its parent when the text is spread over several of the parent's
 // children (an article cut into blocks around advertisements), and the
 // best container's siblings that score well or read as paragraphs.
-func withSiblings(top *html.Node, scores map[*html.Node]float64) []*html.Node {
+func withSiblings(top *html.Node, scores map[*html.Node]float64, all map[*html.Node]facts) []*html.Node {
 	parent := top.Parent
 	if parent == nil || parent.DataAtom == atom.Body || parent.Type != html.ElementNode {
 		return []*html.Node{top}
@@ -337,7 +371,7 @@ func withSiblings(top *html.Node, scores map[*html.Node]float64) []*html.Node {
 		case scores[c] >= max(10, best*0.2):
 			parts = append(parts, c)
 		case c.DataAtom == atom.P:
-			st := measure(c)
+			st := all[c].own()
 			if st.text >= 80 && float64(st.link) < 0.25*float64(st.text) {
 				parts = append(parts, c)
 			}
@@ -353,12 +387,12 @@ func foldSpace(s string) string {
 // collect emits every paragraph-like element under n with its text, in
 // document order. A container whose children are all inline counts as
 // one paragraph.
-func collect(n *html.Node, emit func(*html.Node, string)) {
-	if n.Type != html.ElementNode {
+func collect(n *html.Node, facts map[*html.Node]facts, b *budget, emit func(*html.Node, string)) {
+	if n.Type != html.ElementNode || b.step() {
 		return
 	}
-	if blockTags[n.DataAtom] || !hasBlockChild(n) {
-		for _, line := range brLines(n) {
+	if blockTags[n.DataAtom] || !facts[n].blockChild {
+		for _, line := range brLines(n, b) {
 			if t := normalizeLine(line); t != "" {
 				emit(n, t)
 			}
@@ -374,16 +408,16 @@ func collect(n *html.Node, emit func(*html.Node, string)) {
 		inline.Reset()
 		inlineFirst = nil
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+	for c := n.FirstChild; c != nil && !b.step(); c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode:
 			inline.WriteString(c.Data)
 			if inlineFirst == nil {
 				inlineFirst = n
 			}
-		case c.Type == html.ElementNode && (blockTags[c.DataAtom] || containerTags[c.DataAtom] || hasBlockChild(c)):
+		case blockish(c, facts):
 			flush()
-			collect(c, emit)
+			collect(c, facts, b, emit)
 		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
 			// Two line breaks in a row end a paragraph of bare text.
 			if next := nextElement(c); next != nil && next.DataAtom == atom.Br {
@@ -392,7 +426,7 @@ func collect(n *html.Node, emit func(*html.Node, string)) {
 				inline.WriteByte(' ')
 			}
 		case c.Type == html.ElementNode:
-			inline.WriteString(nodeText(c))
+			inline.WriteString(nodeText(c, b))
 			if inlineFirst == nil {
 				inlineFirst = c
 			}
@@ -404,37 +438,37 @@ func collect(n *html.Node, emit func(*html.Node, string)) {
 // brLines is the text under n cut into paragraphs at its double line
 // breaks (<br><br>, the paragraphs of pages without <p>); a single
 // <br> is a space, as in a sentence wrapped by hand.
-func brLines(n *html.Node) []string {
+func brLines(n *html.Node, b *budget) []string {
 	var lines []string
-	var b strings.Builder
+	var line strings.Builder
 	pendingBr := 0 // line breaks since the last text
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
 			if strings.TrimSpace(n.Data) == "" {
-				b.WriteString(n.Data)
+				line.WriteString(n.Data)
 				break
 			}
 			if pendingBr >= 2 {
-				lines = append(lines, b.String())
-				b.Reset()
+				lines = append(lines, line.String())
+				line.Reset()
 			} else if pendingBr == 1 {
-				b.WriteByte(' ')
+				line.WriteByte(' ')
 			}
 			pendingBr = 0
-			b.WriteString(n.Data)
+			line.WriteString(n.Data)
 		case html.ElementNode:
 			if n.DataAtom == atom.Br {
 				pendingBr++
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && !b.step(); c = c.NextSibling {
 			walk(c)
 		}
 	}
 	walk(n)
-	return append(lines, b.String())
+	return append(lines, line.String())
 }
 
 // nextElement is the next sibling element of n, past blank text.
@@ -450,63 +484,25 @@ func nextElement(n *html.Node) *html.Node {
 	return nil
 }
 
-func hasBlockChild(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (blockTags[c.DataAtom] || containerTags[c.DataAtom] || hasBlockChild(c)) {
-			return true
-		}
-	}
-	return false
-}
-
 // nodeText is the text under n, with <br> as a space.
-func nodeText(n *html.Node) string {
-	var b strings.Builder
+func nodeText(n *html.Node, b *budget) string {
+	var text strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
-			b.WriteString(n.Data)
+			text.WriteString(n.Data)
 		case html.ElementNode:
 			if n.DataAtom == atom.Br {
-				b.WriteByte(' ')
+				text.WriteByte(' ')
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && !b.step(); c = c.NextSibling {
 			walk(c)
 		}
 	}
 	walk(n)
-	return b.String()
-}
-
-// measure counts the letters of text under n and those inside links.
-func measure(n *html.Node) stats {
-	var st stats
-	var walk func(*html.Node, bool)
-	walk = func(n *html.Node, inLink bool) {
-		switch n.Type {
-		case html.TextNode:
-			for _, r := range n.Data {
-				if r == ',' {
-					st.commas++
-				}
-				if r > ' ' {
-					st.text++
-					if inLink {
-						st.link++
-					}
-				}
-			}
-		case html.ElementNode:
-			inLink = inLink || n.DataAtom == atom.A
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inLink)
-		}
-	}
-	walk(n, false)
-	return st
+	return text.String()
 }
 
 // bestContainer scores every container by the paragraphs it holds, the
@@ -515,9 +511,9 @@ func measure(n *html.Node) stats {
 // of bare text inside a container counts as a paragraph of that
 // container. The container's class, id and tag weigh in, in proportion to
 // its text; links discount. It returns the best container, or the body,
-// and every container's score.
-func bestContainer(root *html.Node) (*html.Node, map[*html.Node]float64) {
-	all := measureAll(root)
+// every container's score, and the facts of every element.
+func bestContainer(root *html.Node, b *budget) (*html.Node, map[*html.Node]float64, map[*html.Node]facts) {
+	all := measureAll(root, b)
 	scores := map[*html.Node]float64{}
 	add := func(parent *html.Node, st stats) {
 		if st.text < 25 || parent == nil {
@@ -532,16 +528,16 @@ func bestContainer(root *html.Node) (*html.Node, map[*html.Node]float64) {
 	var body *html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type != html.ElementNode && n.Type != html.DocumentNode {
+		if n.Type != html.ElementNode && n.Type != html.DocumentNode || b.step() {
 			return
 		}
 		if n.DataAtom == atom.Body {
 			body = n
 		}
-		leaf := !hasBlockChild(n)
+		leaf := !all[n].blockChild
 		if n.DataAtom == atom.P || n.DataAtom == atom.Pre || n.DataAtom == atom.Blockquote ||
 			leaf && (n.DataAtom == atom.Div || n.DataAtom == atom.Td || n.DataAtom == atom.Section) {
-			add(n.Parent, all[n])
+			add(n.Parent, all[n].stats)
 			return
 		}
 		if !leaf && containerTags[n.DataAtom] {
@@ -555,54 +551,71 @@ func bestContainer(root *html.Node) (*html.Node, map[*html.Node]float64) {
 	var best *html.Node
 	bestScore := 0.0
 	for n, s := range scores {
-		st := all[n]
-		ld := 0.0
-		if st.text > 0 {
-			ld = float64(st.link) / float64(st.text)
+		if b.step() {
+			break
 		}
-		s = (s + classWeight(n)*min(1, float64(st.text)/500)) * (1 - ld)
+		st := all[n].stats
+		s = (s + classWeight(n)*min(1, float64(st.text)/500)) * (1 - st.linkDensity())
 		scores[n] = s
 		if s > bestScore {
 			best, bestScore = n, s
 		}
 	}
 	if best == nil {
-		return body, scores
+		return body, scores, all
 	}
-	return best, scores
+	return best, scores, all
 }
 
-// measureAll measures every subtree of root in one pass.
-func measureAll(root *html.Node) map[*html.Node]stats {
-	out := map[*html.Node]stats{}
-	var walk func(*html.Node, bool) stats
-	walk = func(n *html.Node, inLink bool) stats {
-		var st stats
+// measureAll measures every element under root, and root, in one pass.
+func measureAll(root *html.Node, b *budget) map[*html.Node]facts {
+	out := map[*html.Node]facts{}
+	var walk func(*html.Node, bool) facts
+	walk = func(n *html.Node, inLink bool) facts {
+		var f facts
+		if b.step() {
+			return f
+		}
 		switch n.Type {
 		case html.TextNode:
 			for _, r := range n.Data {
 				if r == ',' {
-					st.commas++
+					f.commas++
 				}
 				if r > ' ' {
-					st.text++
+					f.text++
 				}
 			}
 			if inLink {
-				st.link = st.text
+				f.link = f.text
 			}
-			return st
+			return f
 		case html.ElementNode:
 			inLink = inLink || n.DataAtom == atom.A
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			cs := walk(c, inLink)
-			st.text += cs.text
-			st.link += cs.link
-			st.commas += cs.commas
+			cf := walk(c, inLink)
+			f.text += cf.text
+			f.link += cf.link
+			f.commas += cf.commas
+			f.ownLink += cf.ownLink
+			f.paragraphs += cf.paragraphs
+			f.blockChild = f.blockChild || c.Type == html.ElementNode &&
+				(blockTags[c.DataAtom] || containerTags[c.DataAtom] || cf.blockChild)
 		}
-		out[n] = st
-		return st
+		if n.Type == html.ElementNode {
+			if n.DataAtom == atom.A {
+				f.ownLink = f.text
+			}
+			if n.DataAtom == atom.P || blockTags[n.DataAtom] && n.DataAtom != atom.Li {
+				f.paragraphs = 0
+				if f.text >= 80 {
+					f.paragraphs = 1
+				}
+			}
+		}
+		out[n] = f
+		return f
 	}
 	walk(root, false)
 	return out
@@ -610,7 +623,7 @@ func measureAll(root *html.Node) map[*html.Node]stats {
 
 // inlineStats measures the bare text of a container: its text nodes and
 // inline children, not its blocks.
-func inlineStats(n *html.Node, all map[*html.Node]stats) stats {
+func inlineStats(n *html.Node, all map[*html.Node]facts) stats {
 	var st stats
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
@@ -623,7 +636,7 @@ func inlineStats(n *html.Node, all map[*html.Node]stats) stats {
 					st.text++
 				}
 			}
-		case c.Type == html.ElementNode && !blockTags[c.DataAtom] && !containerTags[c.DataAtom] && !hasBlockChild(c):
+		case c.Type == html.ElementNode && !blockish(c, all):
 			cs := all[c]
 			st.text += cs.text
 			st.link += cs.link

@@ -50,6 +50,11 @@ func decode(b []byte, format claimex.Format, contentType string) (string, error)
 	if looksBinary(b) {
 		return "", ErrBinary
 	}
+	// Stray NUL bytes (a damaged download, a tool's padding) are no text
+	// and no reason to lose the text around them.
+	if bytes.IndexByte(b, 0) >= 0 {
+		b = bytes.ReplaceAll(b, []byte{0}, nil)
+	}
 	if utf8.Valid(b) {
 		return string(b), nil
 	}
@@ -125,18 +130,28 @@ func decodeWith(enc encoding.Encoding, b []byte) (string, error) {
 	return s, nil
 }
 
-// looksBinary reports whether the start of b holds NUL bytes or mostly
-// control characters, as images, archives and executables do.
+// binarySample is how much of the start of an input looksBinary reads.
+const binarySample = 8192
+
+// looksBinary reports whether the start of b is not text, as images,
+// archives and executables are not. Without NUL bytes, that is more than
+// one byte in ten a control character; with them, more than one byte in
+// ten a NUL, or more than one in a hundred of the others a control
+// character: text holds a few stray NULs at most and hardly any other
+// control character, binary data holds both.
 func looksBinary(b []byte) bool {
-	head := b[:min(len(b), 8192)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		return true
-	}
-	ctl := 0
+	head := b[:min(len(b), binarySample)]
+	nul, ctl := 0, 0
 	for _, c := range head {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+		switch {
+		case c == 0:
+			nul++
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f':
 			ctl++
 		}
 	}
-	return len(head) > 0 && ctl*10 > len(head)
+	if nul == 0 {
+		return ctl*10 > len(head)
+	}
+	return nul*10 > len(head) || ctl*100 > len(head)-nul
 }

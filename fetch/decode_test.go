@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,6 +93,13 @@ func TestDecode(t *testing.T) {
 		{"control bytes", []byte(strings.Repeat("\x01\x02\x03a", 20)), claimex.FormatText, "", "", ErrBinary},
 		{"short latin-1 text detected", []byte("caf\xe9"), claimex.FormatText, "", "café", nil},
 		{"text in no encoding", []byte("\x81\x8d\x8f\x90\x9d\x81\x8d\x8f\x90\x9d abc"), claimex.FormatText, "", "", ErrUndecodable},
+		{"stray NULs dropped", []byte("Police said\x00 12 people\x00\x00 were killed."), claimex.FormatText, "", "Police said 12 people were killed.", nil},
+		{"stray NULs in html dropped", []byte("<p>12\x00 dead</p>"), claimex.FormatHTML, "", "<p>12 dead</p>", nil},
+		{"stray NULs in latin-1", []byte("caf\xe9\x00 au lait"), claimex.FormatText, "", "café au lait", nil},
+		{"NULs after the sample dropped", []byte(strings.Repeat("a", 9000) + "\x00b"), claimex.FormatText, "", strings.Repeat("a", 9000) + "b", nil},
+		{"mostly NULs", append(make([]byte, 4000), "Police said 12 people were killed."...), claimex.FormatText, "", "", ErrBinary},
+		{"NULs and control bytes", []byte(strings.Repeat("text\x00\x01\x02 ", 50)), claimex.FormatText, "", "", ErrBinary},
+		{"random bytes", noise(16 << 10), claimex.FormatHTML, "", "", ErrBinary},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,6 +112,17 @@ func TestDecode(t *testing.T) {
 			}
 		})
 	}
+}
+
+// noise is n bytes of a fixed pseudo-random sequence: compressed or
+// encrypted data, with a NUL byte in 256.
+func noise(n int) []byte {
+	r := rand.New(rand.NewPCG(1, 2))
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(r.Uint32())
+	}
+	return b
 }
 
 // FuzzDecode checks that any bytes either decode to valid UTF-8 or fail

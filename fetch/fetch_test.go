@@ -138,6 +138,44 @@ func TestCleanHTML(t *testing.T) {
 	}
 }
 
+// TestCleanStrayNULs: NUL bytes scattered through a text or a page are
+// dropped and the article is kept, as it reads without them.
+func TestCleanStrayNULs(t *testing.T) {
+	page, err := os.ReadFile("testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(filepath.Join(seeds, "004_371244e6fb34e273.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []claimex.Input{
+		{Source: "article.html", Format: claimex.FormatHTML, Bytes: page},
+		{Source: "004.txt", Format: claimex.FormatText, Bytes: text},
+	} {
+		want, err := Clean(in, rules.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A NUL every 97 bytes, one of them at the very start.
+		var b []byte
+		for i, c := range in.Bytes {
+			if i%97 == 0 {
+				b = append(b, 0)
+			}
+			b = append(b, c)
+		}
+		in.Bytes = b
+		got, err := Clean(in, rules.Default())
+		if err != nil {
+			t.Fatalf("%s with NULs: %v", in.Source, err)
+		}
+		if got.Text != want.Text || got.Title != want.Title {
+			t.Errorf("%s with NULs: text\n%s\nwant\n%s", in.Source, got.Text, want.Text)
+		}
+	}
+}
+
 func TestCleanErrors(t *testing.T) {
 	tests := []struct {
 		name   string

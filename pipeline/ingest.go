@@ -96,7 +96,9 @@ type outcome struct {
 
 // Ingest stores every new input under cfg.Paths with its claims. Inputs
 // that fail are reported through OnError and counted; the others are still
-// stored. The error is non-nil only when storing itself failed.
+// stored. The error is non-nil only when storing itself failed (a full
+// disk): the run is then recorded as failed, as far as the database still
+// takes writes (see writer.abort).
 func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = DefaultBatchSize
@@ -202,13 +204,13 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	if ctx.Err() != nil {
 		rep.Interrupted = true
 	}
-	if ferr := w.finish(); err == nil {
-		err = ferr
+	if err != nil {
+		return rep, w.abort(err)
 	}
-	if err == nil {
-		err = resolveAfter(ctx, cfg.Store, &rep)
+	if err := w.finish(); err != nil {
+		return rep, err
 	}
-	return rep, err
+	return rep, resolveAfter(ctx, cfg.Store, &rep)
 }
 
 // process reads or fetches, cleans and extracts one input. Cleaning and
@@ -443,17 +445,53 @@ func (w *writer) flush() error {
 	return nil
 }
 
+// abort ends an ingest whose writing failed with cause: as far as the
+// database still takes writes (a full disk may take none), it records the
+// inputs of the batch it could not store as failures at the store stage,
+// with the failures not yet recorded, and the run as failed with cause as
+// its reason. A run it cannot mark stays 'running' until the next ingest
+// finds its process gone and marks it failed. It returns cause, with what
+// became of the run.
+func (w *writer) abort(cause error) error {
+	ctx := context.WithoutCancel(context.Background())
+	reason := cause.Error()
+	for _, e := range w.batch {
+		w.failures = append(w.failures, store.Failure{Source: e.Doc.Source, Stage: StageStore,
+			Reason: "its batch was not stored: " + reason})
+	}
+	w.rep.Failed += len(w.batch)
+	var notes []string
+	if w.rep.RunID != 0 {
+		err := w.cfg.Store.FailRun(ctx, w.rep.RunID, reason, w.rep.New, w.rep.Counts+w.rep.Mentions, w.rep.Failed)
+		if err != nil {
+			notes = append(notes, fmt.Sprintf("run %d not marked failed: %v", w.rep.RunID, err))
+		} else {
+			notes = append(notes, fmt.Sprintf("run %d recorded as failed", w.rep.RunID))
+		}
+	}
+	if err := w.cfg.Store.RecordFailures(ctx, w.rep.RunID, w.failures); err != nil {
+		notes = append(notes, fmt.Sprintf("%d failed inputs not recorded: %v", len(w.failures), err))
+	} else if len(w.batch) > 0 {
+		notes = append(notes, fmt.Sprintf("the %d inputs not stored recorded as failures", len(w.batch)))
+	}
+	if len(notes) == 0 {
+		return cause
+	}
+	return fmt.Errorf("%w (%s)", cause, strings.Join(notes, "; "))
+}
+
 // finish records the end of the run, if one was begun.
 func (w *writer) finish() error {
 	if w.rep.RunID == 0 {
 		return nil
 	}
-	status := claimex.RunDone
+	ctx := context.WithoutCancel(context.Background())
+	var err error
 	if w.rep.Interrupted {
-		status = claimex.RunFailed
+		err = w.cfg.Store.FailRun(ctx, w.rep.RunID, "interrupted", w.rep.New, w.rep.Counts+w.rep.Mentions, w.rep.Failed)
+	} else {
+		err = w.cfg.Store.FinishRun(ctx, w.rep.RunID, claimex.RunDone, w.rep.New, w.rep.Counts+w.rep.Mentions, w.rep.Failed)
 	}
-	err := w.cfg.Store.FinishRun(context.WithoutCancel(context.Background()), w.rep.RunID, status,
-		w.rep.New, w.rep.Counts+w.rep.Mentions, w.rep.Failed)
 	if err != nil {
 		return errors.Join(errors.New("ingest: record run end"), err)
 	}

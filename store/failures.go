@@ -10,7 +10,7 @@ import (
 // Failure is an input that could not be stored, and why.
 type Failure struct {
 	Source string
-	// Stage is where it failed: read, fetch, decode, clean, extract, walk.
+	// Stage is where it failed: walk, read, fetch, clean, extract, store.
 	Stage  string
 	Reason string
 	// RunID is the ingest run that last tried it; 0 when that ingest

@@ -37,6 +37,17 @@ func (s *Store) FinishRun(ctx context.Context, id int64, status claimex.RunStatu
 	return nil
 }
 
+// FailRun records that a run stopped on an error, with the error as its
+// reason, and what it had produced.
+func (s *Store) FailRun(ctx context.Context, id int64, reason string, docs, claims, failed int) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, reason = ?, finished_at = ?, documents = ?, claims = ?,
+		failed = ? WHERE id = ?`, claimex.RunFailed, reason, timeText(time.Now()), docs, claims, failed, id)
+	if err != nil {
+		return fmt.Errorf("record the failure of run %d: %w", id, err)
+	}
+	return nil
+}
+
 // Runs returns every run, oldest first.
 func (s *Store) Runs(ctx context.Context) ([]claimex.Run, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, kind, status, version, rules_hash, started_at,

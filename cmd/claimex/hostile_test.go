@@ -1,12 +1,16 @@
 package main
 
 import (
+	"database/sql"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+
+	_ "github.com/mattn/go-sqlite3" // the plain driver, to reach past the store
 )
 
 // hostile is one kind of bad input: how to make it in a folder, and the
@@ -53,8 +57,8 @@ var hostiles = []hostile{
 		}
 	}, "read", "file is 50.0 MB, over the 32.0 MB limit"},
 	{"deep.html", func(t *testing.T, dir string) {
-		page := "<html><body>" + strings.Repeat("<div>", 200000) + "Police said 5 people were killed." +
-			strings.Repeat("</div>", 200000) + "</body></html>"
+		page := "<html><body>" + strings.Repeat("<div>", 100000) + "Police said 5 people were killed." +
+			strings.Repeat("</div>", 100000) + "</body></html>"
 		writeFile(t, filepath.Join(dir, "deep.html"), []byte(page))
 	}, "clean", "open stack of elements exceeds"},
 	{"scripts.html", func(t *testing.T, dir string) {
@@ -66,11 +70,29 @@ var hostiles = []hostile{
 		sentence := "Officials said 40 people were injured when the bridge collapsed on Tuesday. "
 		writeFile(t, filepath.Join(dir, "oneline.txt"), []byte(strings.Repeat(sentence, (10<<20)/len(sentence)+1)))
 	}, "clean", "text is 10.0 MB after cleaning, over the 2.0 MB limit"},
+	{"links.html", func(t *testing.T, dir string) {
+		var b strings.Builder
+		b.WriteString("<html><body><div>\n")
+		for i := range 250_000 {
+			fmt.Fprintf(&b, "<a href=\"/p/%d\">story %d</a>\n", i, i)
+		}
+		writeFile(t, filepath.Join(dir, "links.html"), []byte(b.String()+"</div></body></html>"))
+	}, "clean", "page has more than 200000 elements"},
 	{"loop.html", func(t *testing.T, dir string) {
 		if err := os.Symlink("loop.html", filepath.Join(dir, "loop.html")); err != nil {
 			t.Fatal(err)
 		}
 	}, "walk", "too many levels of symbolic links"},
+	{"pipe.html", func(t *testing.T, dir string) {
+		if err := syscall.Mkfifo(filepath.Join(dir, "pipe.html"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}, "walk", "not a regular file: named pipe"},
+	{"zero.txt", func(t *testing.T, dir string) {
+		if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.txt")); err != nil {
+			t.Fatal(err)
+		}
+	}, "walk", "not a regular file: character device"},
 }
 
 // TestHostileInputs ingests a folder of every kind of bad input beside the
@@ -199,5 +221,58 @@ func TestUnreadableFile(t *testing.T) {
 	}
 	if !strings.Contains(out, "ingested 5 new documents (0 already stored, 1 failed)") {
 		t.Errorf("summary: %s", out)
+	}
+}
+
+// TestDiskFull: an ingest whose batch cannot be written exits 1 with one
+// line saying why, its run is recorded as failed with that reason, and
+// the inputs of the batch as failures at the store stage. A trigger that
+// refuses every new document stands in for the full disk (store's
+// TestFailRunOnFullDisk has SQLite's own SQLITE_FULL).
+func TestDiskFull(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "full.db")
+	if code, _, errs := cli(t, nil, "ingest", "--db", db, filepath.Join(seeds, "000_f98e5ad40a96cb5c.txt")); code != exitOK {
+		t.Fatalf("first ingest: exit %d: %s", code, errs)
+	}
+	raw, err := sql.Open("sqlite3", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`CREATE TRIGGER disk_full BEFORE INSERT ON documents
+		BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`); err != nil {
+		t.Fatal(err)
+	}
+
+	code, out, errs := cli(t, nil, "ingest", "--db", db, seeds)
+	if code != exitFailed {
+		t.Fatalf("exit %d, want 1\nstdout: %s\nstderr: %s", code, out, errs)
+	}
+	if lines := strings.Split(strings.TrimSpace(errs), "\n"); len(lines) != 1 ||
+		!strings.Contains(errs, "database or disk is full") || !strings.Contains(errs, "run 2 recorded as failed") {
+		t.Errorf("stderr = %q, want one line saying the disk is full and the run failed", errs)
+	}
+	var status, reason string
+	if err := raw.QueryRow("SELECT status, reason FROM runs WHERE id = 2").Scan(&status, &reason); err != nil {
+		t.Fatal(err)
+	}
+	if status != "failed" || !strings.Contains(reason, "database or disk is full") {
+		t.Errorf("run 2: status %q, reason %q; want failed, the disk full", status, reason)
+	}
+	code, out, errs = cli(t, nil, "failures", "--db", db, "--format", "jsonl")
+	if code != exitOK {
+		t.Fatalf("failures: exit %d: %s", code, errs)
+	}
+	path := filepath.Join(dir, "failures.jsonl")
+	writeFile(t, path, []byte(out))
+	fails := readJSONL(t, path)
+	if len(fails) != 4 { // the five samples, one stored before
+		t.Errorf("%d failures recorded, want the 4 samples not stored: %v", len(fails), fails)
+	}
+	for _, f := range fails {
+		if f["stage"] != "store" || !strings.Contains(f["reason"].(string), "database or disk is full") {
+			t.Errorf("failure %v, want stage store, the disk full", f)
+		}
 	}
 }
