@@ -103,6 +103,20 @@ func TestTooManyElements(t *testing.T) {
 		fmt.Fprintf(&amplified, "<b id=%d>", i)
 	}
 	amplified.WriteString(strings.Repeat("<p>x", MaxElements/400+1))
+	// A small page that the parser would blow up to millions of
+	// elements: refused before it is parsed.
+	var bomb strings.Builder
+	bomb.WriteString("<html><body><p>")
+	for i := range 1000 {
+		fmt.Fprintf(&bomb, "<b id=%d>", i)
+	}
+	bomb.WriteString(strings.Repeat("<p>x", 20000))
+	// Formatting left open on an ordinary page is kept.
+	var unclosed strings.Builder
+	unclosed.WriteString("<html><body><font face=serif><b><i><u><s><small>")
+	for i := range 2000 {
+		fmt.Fprintf(&unclosed, "<p>Paragraph %d of the article, with <a href=/x>a link</a> and <b>bold</b> words.", i)
+	}
 	tests := []struct {
 		name string
 		page []byte
@@ -111,6 +125,17 @@ func TestTooManyElements(t *testing.T) {
 		{"under the limit", elements(MaxElements - 10), false},
 		{"over the limit", elements(MaxElements + 1), true},
 		{"copied by the parser", []byte(amplified.String()), true},
+		{"would be copied millions of times", []byte(bomb.String()), true},
+		{"formatting left open", []byte(unclosed.String()), false},
+	}
+	// The bomb is refused before the parser builds its tree, which would
+	// take more than a gigabyte; the ordinary page is not.
+	var tooMany *TooManyElementsError
+	if err := checkTags(context.Background(), bomb.String(), MaxElements); !errors.As(err, &tooMany) {
+		t.Errorf("the copying bomb passed the check before parsing: %v", err)
+	}
+	if err := checkTags(context.Background(), unclosed.String(), MaxElements); err != nil {
+		t.Errorf("a page with formatting left open: %v", err)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -128,6 +128,9 @@ type Client struct {
 	slots chan struct{}
 	mu    sync.Mutex
 	hosts map[string]*host
+	// sending, when set (tests), is told of each request as it is sent:
+	// the spacing of requests is the client's, measured where it decides.
+	sending func(u *url.URL, at time.Time)
 }
 
 // NewClient returns a client with the given options.
@@ -293,6 +296,9 @@ func (c *Client) attempt(ctx context.Context, h *host, u *url.URL, r request) (*
 	}
 	if prev.LastModified != "" {
 		req.Header.Set("If-Modified-Since", prev.LastModified)
+	}
+	if c.sending != nil {
+		c.sending(u, time.Now())
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {

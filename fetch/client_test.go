@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -56,10 +57,12 @@ func page(body string) http.HandlerFunc {
 }
 
 // fast are client options scaled down so the suite runs in moments. The
-// test servers listen on loopback, which the client refuses unless told
-// otherwise.
+// timeout of a request stays generous (a loaded machine under -race may
+// be slow to answer even on loopback); a test of timeouts sets its own.
+// The test servers listen on loopback, which the client refuses unless
+// told otherwise.
 func fast() Options {
-	return Options{Timeout: 200 * time.Millisecond, Backoff: time.Millisecond, HostInterval: time.Millisecond,
+	return Options{Timeout: 20 * time.Second, Backoff: time.Millisecond, HostInterval: time.Millisecond,
 		MaxWait: 2 * time.Second, Retries: 2, AllowPrivateAddresses: true}
 }
 
@@ -90,7 +93,7 @@ func TestGetFailures(t *testing.T) {
 	block := func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
+		case <-time.After(time.Minute):
 		}
 	}
 	var flaky atomic.Int32
@@ -137,6 +140,9 @@ func TestGetFailures(t *testing.T) {
 	opt := fast()
 	opt.MaxBytes = 1024
 	c := NewClient(opt)
+	// /slow never answers: its client gives a request a short while.
+	opt.Timeout = 200 * time.Millisecond
+	impatient := NewClient(opt)
 
 	tests := []struct {
 		path     string
@@ -163,7 +169,11 @@ func TestGetFailures(t *testing.T) {
 				u = s.URL + u
 			}
 			before := s.count(tt.path)
-			_, err := c.Get(context.Background(), u, Validators{})
+			client := c
+			if tt.path == "/slow" {
+				client = impatient
+			}
+			_, err := client.Get(context.Background(), u, Validators{})
 			var se *StatusError
 			switch {
 			case tt.status != 0:
@@ -305,6 +315,17 @@ func TestPoliteness(t *testing.T) {
 	opt := fast()
 	opt.HostInterval = 50 * time.Millisecond
 	c := NewClient(opt)
+	// The spacing is measured where the client sends, not where the
+	// server receives: a request's trip (the first one dials) varies.
+	var mu sync.Mutex
+	var times []time.Time
+	c.sending = func(u *url.URL, at time.Time) {
+		if u.Path == "/p" {
+			mu.Lock()
+			times = append(times, at)
+			mu.Unlock()
+		}
+	}
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
@@ -314,8 +335,7 @@ func TestPoliteness(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	times := s.times["/p"]
-	if len(times) != 4 {
+	if len(s.times["/p"]) != 4 || len(times) != 4 {
 		t.Fatalf("%d requests, want 4", len(times))
 	}
 	for i := 1; i < len(times); i++ {

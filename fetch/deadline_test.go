@@ -45,11 +45,11 @@ func TestURLTimeout(t *testing.T) {
 		deadline, timeout time.Duration
 		check             func(t *testing.T, e *DeadlineError)
 	}{
-		{"page", s.URL + "/drip", time.Second, time.Minute, func(t *testing.T, e *DeadlineError) {
+		{"page", s.URL + "/drip", 3 * time.Second, time.Minute, func(t *testing.T, e *DeadlineError) {
 			if e.Attempts != 1 || e.Last != nil {
 				t.Errorf("%+v, want 1 attempt cut off, no failure before it", e)
 			}
-			if want := "over the 1s deadline for one URL, after 1 attempt"; e.Error() != want {
+			if want := "over the 3s deadline for one URL, after 1 attempt"; e.Error() != want {
 				t.Errorf("message %q, want %q", e.Error(), want)
 			}
 		}},
@@ -102,8 +102,8 @@ func TestURLTimeout(t *testing.T) {
 func TestURLTimeoutWaitsForTurn(t *testing.T) {
 	s := newSite(t, map[string]http.HandlerFunc{"/a": page("<p>a</p>")})
 	opt := fast()
-	opt.HostInterval = 1500 * time.Millisecond
-	opt.URLTimeout = 750 * time.Millisecond
+	opt.HostInterval = 4 * time.Second
+	opt.URLTimeout = 2 * time.Second
 	// robots.txt is read, then the page waits its turn past the URL's
 	// deadline.
 	if _, err := NewClient(opt).Get(context.Background(), s.URL+"/a", Validators{}); err != nil {

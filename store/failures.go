@@ -26,7 +26,7 @@ func (s *Store) RecordFailures(ctx context.Context, runID int64, fs []Failure) e
 	if len(fs) == 0 {
 		return nil
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("record failures: %w", err)
 	}

@@ -45,7 +45,7 @@ type Written struct {
 // WriteEntries stores a batch of new documents and their claims as claims
 // of run runID, in one transaction: all of the batch is stored or none.
 func (s *Store) WriteEntries(ctx context.Context, runID int64, batch []Entry) ([]Written, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("write documents: %w", err)
 	}
