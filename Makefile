@@ -5,7 +5,7 @@ BIN     := bin/claimex
 DB      ?= claimex.db
 SEEDS   := testdata/seeds
 
-.PHONY: build run test bench bench-clean screenshots lint fuzz stress clean
+.PHONY: build run test bench bench-clean screenshots lint fuzz stress quality clean
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/claimex
@@ -74,3 +74,12 @@ clean:
 STRESS_ARGS ?=
 stress: build
 	$(GO) run -tags $(TAGS) ./internal/stress -claimex $(BIN) -seeds $(SEEDS) $(STRESS_ARGS)
+
+# Every development scorer in one table: the samples and re3d
+# (../shared/eval/score: counts, entities, clusters) and the number
+# suites of ../shared/dev/numbers (internal/quality). QUALITY_BIN measures
+# another build, e.g. the commit before a change.
+SHARED      ?= $(abspath ../shared)
+QUALITY_BIN ?= $(BIN)
+quality: build
+	$(GO) run -tags $(TAGS) ./internal/quality -claimex $(QUALITY_BIN) -shared $(SHARED) -seeds $(SEEDS)
