@@ -1,8 +1,10 @@
 // Package rules owns the rules file: the user-editable YAML that holds
 // every word list the cleaner and the extractor use (category triggers,
-// qualifiers, vague amounts, boilerplate lines). It parses and validates a
-// file with file:line errors, and ships the default rules embedded in the
-// binary. A parsed Rules value is immutable and safe for concurrent use.
+// qualifiers, vague amounts, boilerplate lines) and the count categories
+// themselves, with what each rolls up to and the names it had before. It
+// parses and validates a file with file:line errors, and ships the
+// default rules embedded in the binary. A parsed Rules value is immutable
+// and safe for concurrent use.
 package rules
 
 import (
@@ -34,7 +36,7 @@ type Rules struct {
 	Hash string
 
 	// Categories are the count categories with their triggers, in file
-	// order.
+	// order (category.go).
 	Categories []Category
 	// Before and After map the words either side of a figure to a
 	// qualifier ("more than 4,500", "1,000 or more").
@@ -78,15 +80,6 @@ func (r *Rules) SubjectGroup(subject string) string {
 		}
 	}
 	return DefaultSubject
-}
-
-// Category is one count category and the words that signal it.
-type Category struct {
-	Name claimex.Category
-	// Predicates say what happened to those counted ("killed", "dead").
-	Predicates []Phrase
-	// Nouns name what is counted ("deaths", "detainees").
-	Nouns []Phrase
 }
 
 // Qualifier is one qualifier and the phrases that signal it.
