@@ -323,21 +323,28 @@ func TestCountCases(t *testing.T) {
 	x := extractor(t)
 	for i, tt := range countCases {
 		t.Run(fmt.Sprintf("%03d", i), func(t *testing.T) {
-			var got []claimex.Claim
-			for _, c := range x.Extract(docOf(tt.text)) {
-				if c.Kind == claimex.KindCount {
-					got = append(got, c)
-				}
-			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("%q\ngot %d count claims, want %d:\n%s", tt.text, len(got), len(tt.want), describe(got))
-			}
-			for k, wt := range tt.want {
-				if msg := wt.check(got[k]); msg != "" {
-					t.Errorf("%q\nclaim %d (%q): %s", tt.text, k, got[k].Text, msg)
-				}
-			}
+			checkCounts(t, x, tt.text, tt.want)
 		})
+	}
+}
+
+// checkCounts extracts text and checks its count claims against want, in
+// order.
+func checkCounts(t *testing.T, x *Extractor, text string, want []want) {
+	t.Helper()
+	var got []claimex.Claim
+	for _, c := range x.Extract(docOf(text)) {
+		if c.Kind == claimex.KindCount {
+			got = append(got, c)
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%q\ngot %d count claims, want %d:\n%s", text, len(got), len(want), describe(got))
+	}
+	for k, wt := range want {
+		if msg := wt.check(got[k]); msg != "" {
+			t.Errorf("%q\nclaim %d (%q): %s", text, k, got[k].Text, msg)
+		}
 	}
 }
 

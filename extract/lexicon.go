@@ -114,10 +114,12 @@ type lexicon struct {
 
 	links, negations, partitives, frames, appositions, countNouns, connectors     matcher
 	placePreps, prepositions, determiners, additives, timeWords, english, openers matcher
+	people, changes                                                               matcher
 
 	attrVerbs, attrBefore matcher
 
 	units, things, currencies, labels, operators, streets, months, scores, scoreVerbs matcher
+	attributive                                                                       matcher
 
 	honorifics, titles, roles, orgHeads, orgNouns, bodies, organisations, places, notAcronyms,
 	particles, clutter matcher
@@ -177,6 +179,8 @@ func newLexicon(r *rules.Rules) *lexicon {
 		timeWords:     plain(g.TimeWords),
 		english:       plain(g.English),
 		openers:       plain(g.Openers),
+		people:        plain(g.People),
+		changes:       plain(g.Changes),
 		attrVerbs:     plain(a.Verbs),
 		attrBefore:    plain(a.BeforeSource),
 		units:         plain(nc.Units),
@@ -188,6 +192,7 @@ func newLexicon(r *rules.Rules) *lexicon {
 		months:        plain(nc.Months),
 		scores:        plain(nc.Scores),
 		scoreVerbs:    plain(nc.ScoreVerbs),
+		attributive:   plain(nc.Attributive),
 	}
 }
 

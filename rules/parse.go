@@ -57,6 +57,7 @@ func Parse(name string, data []byte) (*Rules, error) {
 				"appositions": &g.Appositions, "count_nouns": &g.CountNouns, "connectors": &g.Connectors,
 				"place_prepositions": &g.PlacePrepositions, "prepositions": &g.Prepositions, "determiners": &g.Determiners,
 				"additives": &g.Additives, "time_words": &g.TimeWords, "english": &g.English, "openers": &g.Openers,
+				"people": &g.People, "changes": &g.Changes,
 			}))
 		case "attribution":
 			p.lists(val, "attribution", phraseFields(p, map[string]*[]Phrase{
@@ -66,6 +67,7 @@ func Parse(name string, data []byte) (*Rules, error) {
 			p.lists(val, "not_counts", phraseFields(p, map[string]*[]Phrase{
 				"units": &nc.Units, "things": &nc.Things, "currencies": &nc.Currencies, "labels": &nc.Labels, "operators": &nc.Operators, "streets": &nc.Streets,
 				"months": &nc.Months, "scores": &nc.Scores, "score_verbs": &nc.ScoreVerbs,
+				"attributive": &nc.Attributive,
 			}))
 		case "entities":
 			e := &r.Entities

@@ -93,6 +93,9 @@ type Qualifier struct {
 type Grammar struct {
 	Links, Negations, Partitives, Frames, Appositions, CountNouns, Connectors, PlacePrepositions []Phrase
 	Prepositions, Determiners, Additives, TimeWords, English, Openers                            []Phrase
+	// People are nouns for people ("civilians", "families"); Changes are
+	// verbs of change before "from 200 to 300".
+	People, Changes []Phrase
 }
 
 // Attribution holds the words that name a figure's source.
@@ -108,6 +111,9 @@ type Attribution struct {
 // score.
 type NotCounts struct {
 	Units, Things, Currencies, Labels, Operators, Streets, Months, Scores, ScoreVerbs []Phrase
+	// Attributive are the words before a figure that modifies a noun
+	// naming no people ("the 2001 attacks", "a 911 call").
+	Attributive []Phrase
 }
 
 // Entities holds the words the entity recogniser uses; see the comments
@@ -241,8 +247,8 @@ func (r *Rules) Stats() Stats {
 	g, a, nc, e := r.Grammar, r.Attribution, r.NotCounts, r.Entities
 	for _, list := range [][]Phrase{r.Vague, r.Zero, g.Links, g.Negations, g.Partitives, g.Frames, g.Appositions,
 		g.CountNouns, g.Connectors, g.PlacePrepositions, g.Prepositions, g.Determiners, g.Additives, g.TimeWords,
-		g.English, a.Verbs, a.BeforeSource, nc.Units, nc.Things, nc.Currencies, nc.Labels, nc.Operators, nc.Streets,
-		nc.Months, nc.Scores, nc.ScoreVerbs, e.Honorifics, e.Titles, e.Roles, e.OrgHeads, e.OrgNouns, e.Bodies,
+		g.English, g.People, g.Changes, a.Verbs, a.BeforeSource, nc.Units, nc.Things, nc.Currencies, nc.Labels, nc.Operators, nc.Streets,
+		nc.Months, nc.Scores, nc.ScoreVerbs, nc.Attributive, e.Honorifics, e.Titles, e.Roles, e.OrgHeads, e.OrgNouns, e.Bodies,
 		e.Organisations, e.Places, e.NotAcronyms, e.NameParticles, e.Clutter} {
 		st.Words += len(list)
 	}
