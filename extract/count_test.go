@@ -255,7 +255,7 @@ var countCases = []struct {
 		[]want{w(arrested, "200000", approx, "children")}},
 	{"According to WHO, there were 3,248 cases reported worldwide, with 584 deaths.",
 		[]want{w(other, "3248", exact, "cases").by("WHO"), w(killed, "584", exact, "deaths").by("WHO")}},
-	{"The storm left 50 lakh people without power and killed 12.", []want{w(other, "5000000", exact, "people"), w(killed, "12", exact, "-")}},
+	{"The storm left 50 lakh people without power and killed 12.", []want{w(affected, "5000000", exact, "people"), w(killed, "12", exact, "-")}},
 
 	// Location.
 	{"Twelve people were killed in Khartoum on Monday.", []want{w(killed, "12", exact, "people").in("Khartoum")}},

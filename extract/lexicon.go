@@ -117,6 +117,8 @@ type lexicon struct {
 
 	attrVerbs, attrBefore matcher
 
+	adverbs, nearMisses, persons matcher
+
 	units, things, currencies, labels, operators, streets, months, scores, scoreVerbs matcher
 
 	honorifics, titles, roles, orgHeads, orgNouns, bodies, organisations, places, notAcronyms,
@@ -177,6 +179,9 @@ func newLexicon(r *rules.Rules) *lexicon {
 		timeWords:     plain(g.TimeWords),
 		english:       plain(g.English),
 		openers:       plain(g.Openers),
+		adverbs:       plain(g.Adverbs),
+		nearMisses:    plain(g.NearMisses),
+		persons:       plain(g.Persons),
 		attrVerbs:     plain(a.Verbs),
 		attrBefore:    plain(a.BeforeSource),
 		units:         plain(nc.Units),

@@ -57,6 +57,7 @@ func Parse(name string, data []byte) (*Rules, error) {
 				"appositions": &g.Appositions, "count_nouns": &g.CountNouns, "connectors": &g.Connectors,
 				"place_prepositions": &g.PlacePrepositions, "prepositions": &g.Prepositions, "determiners": &g.Determiners,
 				"additives": &g.Additives, "time_words": &g.TimeWords, "english": &g.English, "openers": &g.Openers,
+				"adverbs": &g.Adverbs, "near_misses": &g.NearMisses, "persons": &g.Persons,
 			}))
 		case "attribution":
 			p.lists(val, "attribution", phraseFields(p, map[string]*[]Phrase{
