@@ -169,7 +169,7 @@ func (x *Extractor) predicateAfter(s *sentence, f *figure) bool {
 		j = f.npLast + 1
 	}
 	j = x.stepAside(s, j)
-	pps := 0
+	pps, linked, relative := 0, false, false
 	for steps := 0; j < len(s.words) && steps < 10; steps++ {
 		if lx.negations.has(s.words, j) || lx.nearMisses.has(s.words, j) {
 			return false
@@ -178,6 +178,11 @@ func (x *Extractor) predicateAfter(s *sentence, f *figure) bool {
 			return false
 		}
 		if c, n := lx.predicates.at(s.words, j); n > 0 {
+			// "Two gunmen killed three people": the figure acts, what it
+			// acts on is counted.
+			if !linked && (x.objectFollows(s, j+n) || relative && x.anyObjectFollows(s, j+n)) {
+				return false
+			}
 			f.category, f.evFirst, f.evLast, f.rule = claimex.Category(c), j, j+n-1, "count/predicate-after"
 			return true
 		}
@@ -189,12 +194,23 @@ func (x *Extractor) predicateAfter(s *sentence, f *figure) bool {
 			}
 		}
 		if _, n := lx.links.at(s.words, j); n > 0 {
+			// "who killed the child" is active; "who were killed" not.
+			if w := s.word(j); w == "who" || w == "that" {
+				relative = true
+			} else {
+				linked = true
+			}
 			j += n
 			continue
 		}
 		// "were newly displaced", "were critically injured".
 		if x.isAdverb(s, j) {
 			j++
+			continue
+		}
+		// "are living in besieged areas", "are being housed in shelters".
+		if lx.dwellVerbs.has(s.words, j) && (lx.placePreps.has(s.words, j+1) || lx.predicates.has(s.words, j+1)) {
+			j, linked = j+1, true
 			continue
 		}
 		// A verb shared with the next figure: "21 students and four
@@ -233,6 +249,39 @@ func (x *Extractor) predicateAfter(s *sentence, f *figure) bool {
 		return false
 	}
 	return false
+}
+
+// objectFollows reports whether what follows a predicate at i is its
+// object and counts people: a figure or a person ("killed three people",
+// "killed the driver", "shot dead a guard"). "fled the city" and "killed
+// in clashes" have none.
+func (x *Extractor) objectFollows(s *sentence, i int) bool {
+	lx := x.lex
+	if i >= len(s.words) {
+		return false
+	}
+	if _, ok := ParseNumber(s.words[i:]); ok || lx.vague.has(s.words, i) {
+		return true
+	}
+	if _, n := lx.determiners.at(s.words, i); n > 0 {
+		i += n
+	}
+	first, last := x.nounPhrase(s, i, false)
+	if last < first {
+		return false
+	}
+	return x.personHead(s, first, last) >= first || x.personPlural(s.words[last])
+}
+
+// anyObjectFollows reports whether a noun phrase follows a predicate at
+// i: in a relative clause ("a neighbour who killed a dog") it is the
+// object, and the one the clause is said of acts.
+func (x *Extractor) anyObjectFollows(s *sentence, i int) bool {
+	if _, n := x.lex.determiners.at(s.words, i); n > 0 {
+		return true
+	}
+	first, last := x.nounPhrase(s, i, false)
+	return last >= first
 }
 
 // prepPhrase returns the last token of a prepositional phrase opening at
@@ -291,14 +340,16 @@ func (x *Extractor) clauseGoesOn(s *sentence, i int) bool {
 
 // isAdverb reports whether token i is an adverb that may stand between a
 // link and a predicate: one of the rules' adverbs, or a word in -ly tagged
-// as an adverb that is no qualifier ("nearly") or near miss ("narrowly").
+// as an adverb or followed by a predicate ("were briefly detained", which
+// the tagger may read as a noun) that is no qualifier ("nearly") or near
+// miss ("narrowly").
 func (x *Extractor) isAdverb(s *sentence, i int) bool {
 	lx := x.lex
 	if lx.adverbs.has(s.words, i) {
 		return true
 	}
 	w := s.word(i)
-	if !strings.HasSuffix(w, "ly") || len(w) < 5 || !strings.HasPrefix(s.tag(i), "RB") {
+	if !strings.HasSuffix(w, "ly") || len(w) < 5 || !strings.HasPrefix(s.tag(i), "RB") && !lx.predicates.has(s.words, i+1) {
 		return false
 	}
 	return !lx.nearMisses.has(s.words, i) && !lx.before.has(s.words, i) && !lx.negations.has(s.words, i)

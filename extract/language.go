@@ -28,6 +28,12 @@ const (
 	// grammar.english) from which a text is English whatever the
 	// detector says.
 	englishShare = 0.2
+	// clearEnglishShare of clearEnglishWords or more words make a text
+	// English without asking the detector: no text in another language
+	// measured came near (13% at most, the English pages 25% or more in
+	// 93% of cases).
+	clearEnglishShare = 0.25
+	clearEnglishWords = 30
 )
 
 // verdict is what the detector says of a text: a language (ISO 639-1)
@@ -37,13 +43,21 @@ type verdict struct {
 	sure bool
 }
 
-// detect tells the language of a sample of text.
+// detect tells the language of a sample of text. A text written mostly
+// in another script than Latin is surely not English, however short.
 func detect(sample string) verdict {
 	info := whatlanggo.Detect(sample)
-	if info.Lang < 0 {
+	if info.Script == nil {
 		return verdict{}
 	}
-	return verdict{lang: info.Lang.Iso6391(), sure: info.IsReliable() && letters(sample) >= minSureLetters}
+	v := verdict{lang: info.Lang.Iso6391(), sure: info.IsReliable() && letters(sample) >= minSureLetters}
+	if info.Script != unicode.Latin {
+		v.sure = true
+		if info.Lang < 0 {
+			v.lang = "und"
+		}
+	}
+	return v
 }
 
 // languageSample is up to sampleBytes of text: its prose lines first,
@@ -100,18 +114,25 @@ func letters(s string) int {
 }
 
 // english reports whether a document is in English, which the rules are
-// written for. The text decides when the detector is sure of it, over a
-// page's declaration ("lang=en" on a German page), unless a fifth of its
-// words are common English words; when the detector is unsure (short
-// texts, tables of names and results), the declared language decides, and
-// a document that declares none is read.
+// written for. A sample in which a quarter of at least clearEnglishWords
+// words are common English words (the rules' grammar.english) is English,
+// as 93% of the English pages measured are, and costs no detection.
+// Otherwise the detector decides when it is sure, over a page's
+// declaration ("lang=en" on a German page), unless a fifth of the words
+// are common English ones; when it is unsure (short texts, tables of
+// names and results), the declared language decides, and a document that
+// declares none is read.
 func (x *Extractor) english(doc claimex.Document) bool {
 	sample := languageSample(doc.Text)
+	share, words := x.englishWords(sample)
+	if words >= clearEnglishWords && share >= clearEnglishShare {
+		return true
+	}
 	v := detect(sample)
 	switch {
 	case v.sure && v.lang == "en":
 		return true
-	case v.sure && x.englishWords(sample) < englishShare:
+	case v.sure && share < englishShare:
 		return false
 	case doc.Lang != "":
 		return strings.HasPrefix(strings.ToLower(doc.Lang), "en")
@@ -119,12 +140,12 @@ func (x *Extractor) english(doc claimex.Document) bool {
 	return true
 }
 
-// englishWords is the share of the words of s that are common English
-// words (the rules' grammar.english).
-func (x *Extractor) englishWords(s string) float64 {
+// englishWords returns the share of the words of s that are common
+// English words (the rules' grammar.english), and how many words s has.
+func (x *Extractor) englishWords(s string) (float64, int) {
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
 	if len(words) == 0 {
-		return 0
+		return 0, 0
 	}
 	common := 0
 	for i := range words {
@@ -132,5 +153,5 @@ func (x *Extractor) englishWords(s string) float64 {
 			common++
 		}
 	}
-	return float64(common) / float64(len(words))
+	return float64(common) / float64(len(words)), len(words)
 }

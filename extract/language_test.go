@@ -82,6 +82,34 @@ func TestTextLanguageWins(t *testing.T) {
 	}
 }
 
+// TestShortTexts: a short text in another script is surely not English;
+// a short text in Latin script is read unless its page declares another
+// language.
+func TestShortTexts(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		text, declared string
+		claims         bool
+	}{
+		{"Полиция: 12 человек погибли, 30 ранены.", "", false},
+		{"Полиция: 12 человек погибли, 30 ранены.", "en", false},
+		{"警方说12人死亡，30人受伤。", "en", false},
+		{"الشرطة: مقتل 12 شخصا", "", false},
+		{"Police said 12 people were killed.", "", true},
+		{"Police said 12 people were killed.", "en", true},
+		{"Police said 12 people were killed.", "de", false},
+		{"12 Menschen getötet", "de", false},
+		{"Twelve killed in Lagos", "", true},
+	}
+	for _, tt := range tests {
+		d := docOf(tt.text)
+		d.Lang = tt.declared
+		if got := len(x.Extract(d)) > 0; got != tt.claims {
+			t.Errorf("%q declared %q: claims %v, want %v", tt.text, tt.declared, got, tt.claims)
+		}
+	}
+}
+
 // unsureCases are texts the detector cannot be sure of: short lines,
 // tables of names and results. Their claims are kept unless the document
 // declares another language.
@@ -169,4 +197,36 @@ func BenchmarkDetectLanguage(b *testing.B) {
 	for b.Loop() {
 		detect(languageSample(text))
 	}
+}
+
+// BenchmarkEnglish is the language test as a document pays for it: the
+// English samples skip the detector.
+func BenchmarkEnglish(b *testing.B) {
+	x := extractor(b)
+	docs := seedDocs(b)
+	for b.Loop() {
+		for _, d := range docs {
+			x.english(d)
+		}
+	}
+}
+
+// FuzzLanguage: any text gives a sample of at most sampleBytes, valid
+// UTF-8 when the text is, and a verdict without panicking.
+func FuzzLanguage(f *testing.F) {
+	for _, tt := range languageCases[:5] {
+		f.Add(tt.text)
+	}
+	f.Add("Title\n\n\n")
+	f.Add("\xff\xfe")
+	f.Fuzz(func(t *testing.T, text string) {
+		s := languageSample(text)
+		if len(s) > sampleBytes+len("\n") {
+			t.Fatalf("sample of %d bytes", len(s))
+		}
+		if utf8.ValidString(text) && !utf8.ValidString(s) {
+			t.Fatalf("invalid sample %q of valid text", s)
+		}
+		detect(s)
+	})
 }

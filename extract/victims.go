@@ -63,20 +63,28 @@ func (x *Extractor) implicitFigures(s *sentence, figs []*figure, d *discourse) [
 		}
 		f := x.singleVictim(s, i, figs, v)
 		if f == nil {
-			f = x.both(s, i, v)
+			f = x.both(s, i, figs, v)
 		}
 		if f != nil {
 			out = append(out, f)
-			i = max(f.npLast, f.evLast, i)
+			i = max(f.npLast, i)
 		}
 	}
-	for _, f := range figs {
-		if !f.zero && f.vague == "" && !f.num.IsRange && f.num.Value == 2 {
-			v.pairAt = v.sentence
-		}
+	if pairAt(figs, len(s.words)) {
+		v.pairAt = v.sentence
 	}
 	v.sentence++
 	return out
+}
+
+// pairAt reports whether a figure of two ends before token i.
+func pairAt(figs []*figure, i int) bool {
+	for _, f := range figs {
+		if !f.zero && f.vague == "" && !f.num.IsRange && f.num.Value == 2 && f.last < i {
+			return true
+		}
+	}
+	return false
 }
 
 // alsoFigure is the copy of f for the category of the predicate joined
@@ -108,7 +116,18 @@ func (x *Extractor) singleVictim(s *sentence, i int, figs []*figure, v *victims)
 		return nil
 	}
 	first, last := x.nounPhrase(s, i, false)
-	if last < first || !x.personHead(s, first, last) {
+	if last < first {
+		return nil
+	}
+	// The head comes before "of" ("a resident of the town"); "the family
+	// of a woman" is no person.
+	for k := first; k <= last; k++ {
+		if s.words[k] == "of" {
+			last = k - 1
+			break
+		}
+	}
+	if last = x.personHead(s, first, last); last < first || hasConjunction(s, first, last) {
 		return nil
 	}
 	// "the man's brother", "a man of 40".
@@ -133,7 +152,7 @@ func (x *Extractor) singleVictim(s *sentence, i int, figs []*figure, v *victims)
 	default:
 		return nil
 	}
-	if f.category == "" || f.category == claimex.Other {
+	if !x.lex.singleCategories.has([]string{string(f.category)}, 0) {
 		return nil
 	}
 	f.rule = RuleSingleVictim
@@ -145,11 +164,38 @@ func (x *Extractor) singleVictim(s *sentence, i int, figs []*figure, v *victims)
 	return f
 }
 
-// personHead reports whether the noun phrase at first..last ends with one
-// of the rules' persons in the singular.
-func (x *Extractor) personHead(s *sentence, first, last int) bool {
-	_, st := x.lex.persons.before(s.words, last+1)
-	return st >= first && s.tag(last) != "NNS" && s.tag(last) != "NNPS"
+// hasConjunction reports whether tokens i..j-1 hold "and", "or" or a
+// comma.
+func hasConjunction(s *sentence, i, j int) bool {
+	for k := i; k < j && k < len(s.words); k++ {
+		if w := s.words[k]; w == "and" || w == "or" || w == "," || w == "&" {
+			return true
+		}
+	}
+	return false
+}
+
+// personHead returns the last token of the first of the rules' persons
+// in the singular that heads the noun phrase at first..last ("a police
+// officer", "a teenager" in "a teenager sparked protests", which the
+// tagger may read as one phrase), or first-1 when none does: a person
+// followed by another noun modifies it ("a student union").
+func (x *Extractor) personHead(s *sentence, first, last int) int {
+	for k := first; k <= last; k++ {
+		_, n := x.lex.persons.at(s.words, k)
+		if n == 0 || k+n-1 > last {
+			continue
+		}
+		e := k + n - 1
+		if t := s.tag(e); t == "NNS" || t == "NNPS" {
+			return first - 1
+		}
+		if e < last && isNounTag(s.tag(e+1)) {
+			continue
+		}
+		return e
+	}
+	return first - 1
 }
 
 // partOfFigure reports whether a person at det is part of a figure of
@@ -206,8 +252,8 @@ func (x *Extractor) predicateBefore(s *sentence, det int, f *figure) bool {
 
 // both reads "both men were taken to hospital", "both were killed": two
 // people, when a figure of two came in the sentences just before.
-func (x *Extractor) both(s *sentence, i int, v *victims) *figure {
-	if s.word(i) != "both" || v.sentence-v.pairAt > maxPairGap {
+func (x *Extractor) both(s *sentence, i int, figs []*figure, v *victims) *figure {
+	if s.word(i) != "both" || v.sentence-v.pairAt > maxPairGap && !pairAt(figs, i) {
 		return nil
 	}
 	// A clause opens with it: "Both men ...", "..., and both died".
@@ -222,18 +268,15 @@ func (x *Extractor) both(s *sentence, i int, v *victims) *figure {
 		f.postLast = next - 1
 	}
 	if first, last := x.nounPhrase(s, next, false); last >= first {
-		if !x.personPlural(s.words[last]) {
-			return nil
-		}
 		// "both men and women": not two.
-		if w := s.word(last + 1); w == "and" || w == "or" {
+		if !x.personPlural(s.words[last]) || hasConjunction(s, first, last+1) {
 			return nil
 		}
 		f.npFirst, f.npLast = first, last
 	} else if s.word(next) == "of" || s.word(i+1) == "and" {
 		return nil
 	}
-	if !x.predicateAfter(s, f) || f.category == "" || f.category == claimex.Other {
+	if !x.predicateAfter(s, f) || !x.lex.singleCategories.has([]string{string(f.category)}, 0) {
 		return nil
 	}
 	f.rule = RuleBoth

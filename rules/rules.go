@@ -100,7 +100,7 @@ type Qualifier struct {
 type Grammar struct {
 	Links, Negations, Partitives, Frames, Appositions, CountNouns, Connectors, PlacePrepositions []Phrase
 	Prepositions, Determiners, Additives, TimeWords, English, Openers                            []Phrase
-	Adverbs, NearMisses, Persons                                                                 []Phrase
+	Adverbs, NearMisses, Persons, SingleVictimCategories, DwellVerbs                             []Phrase
 }
 
 // Attribution holds the words that name a figure's source.
