@@ -203,8 +203,9 @@ func (x *Extractor) predicateAfter(s *sentence, f *figure) bool {
 			j += n
 			continue
 		}
-		// "were newly displaced", "were critically injured".
-		if x.isAdverb(s, j) {
+		// "were newly displaced", "were critically injured", "[3] were
+		// killed".
+		if x.isAdverb(s, j) || isCitation(s.word(j)) {
 			j++
 			continue
 		}

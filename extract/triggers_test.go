@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/jdkato/prose/v3/tokenize"
+)
 
 // triggerCases: the phrasings of displacement, shelter, siege, deployment,
 // capture, and deaths and injuries by gunfire, each with its negatives.
@@ -159,6 +164,9 @@ var grammarCases = []countCase{
 	{"At least 10 people died.[3][4]", []want{w(killed, "10", least, "people")}},
 	{"Some 500 people were displaced.[12] The town was rebuilt.", []want{w(displaced, "500", approx, "people")}},
 	{"The attack killed 5.[1]", []want{w(killed, "5", exact, "-")}},
+	{"Ten people [1] were hurt in the attack.", []want{w(injured, "10", exact, "people")}},
+	{"The battle lasted 2,400 hours.[16] About 300 soldiers were killed.", []want{w(killed, "300", approx, "soldiers")}},
+	{"Twelve people were killed.\n[59]", []want{w(killed, "12", exact, "people")}},
 	// A statement introduced with "said:" speaks for the paragraphs
 	// after it.
 	{"Minister Jane Doe said:\nMore than 5,000 people have been displaced by the fighting.\nAt least 40 were killed.",
@@ -172,3 +180,29 @@ var grammarCases = []countCase{
 func TestTriggerCases(t *testing.T) { runCountCases(t, triggerCases, 70) }
 
 func TestGrammarCases(t *testing.T) { runCountCases(t, grammarCases, 60) }
+
+func TestSplitCitations(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"He died.[3][4][5] Then", "He|died|.|[3][4][5]|Then"},
+		{"in the U.S.[2] and", "in|the|U.S.|[2]|and"},
+		{"was 5.[12] so", "was|5|.|[12]|so"},
+		{"[59]", "[59]"},
+		{"Ten people [1] were", "Ten|people|[1]|were"},
+		{"a list [citation needed] ends", "a|list|[|citation|needed|]|ends"},
+		{"no markers at all", "no|markers|at|all"},
+	}
+	tk := tokenize.New()
+	for _, tt := range tests {
+		toks := splitCitations(tk.Tokenize(tt.text))
+		var words []string
+		for _, tok := range toks {
+			words = append(words, tok.Text)
+			if tt.text[tok.Start:tok.Start+len(tok.Text)] != tok.Text {
+				t.Errorf("%q: token %q does not stand at %d", tt.text, tok.Text, tok.Start)
+			}
+		}
+		if got := strings.Join(words, "|"); got != tt.want {
+			t.Errorf("%q: tokens %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
