@@ -55,8 +55,9 @@ lint:
 # the fuzzer found interesting in the package's testdata/fuzz, where
 # `go test` replays them. Commit them.
 FUZZTIME    ?= 60s
-FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract fetch:FuzzCleanHTML fetch:FuzzFilterLines \
-	fetch:FuzzDecode rules:FuzzParse
+FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract extract:FuzzLanguage extract:FuzzDecodeAnalysis \
+	extract:FuzzFastModel fetch:FuzzCleanHTML fetch:FuzzFilterLines fetch:FuzzDecode rules:FuzzParse \
+	export:FuzzCSVRoundTrip export:FuzzNormalizePublished
 fuzz:
 	@cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m); \
 	for t in $(FUZZTARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; \
