@@ -83,6 +83,8 @@ func (x *Extractor) ruleMentions(s *sentence) []mention {
 	x.givenNamePeople(s, add)
 	x.organisations(s, add)
 	x.places(s, add)
+	x.shapedPlaces(s, add)
+	x.particlePeople(s, add)
 	return cands
 }
 
@@ -319,27 +321,39 @@ func (x *Extractor) modifiersBefore(s *sentence, i int) int {
 }
 
 // nameRun returns the proper name starting at token i: up to four
-// capitalised words (with particles such as "bin" or "von" between them),
-// not titles, months, organisation words or the verbs of a Title Case
-// headline. Empty (last < first) when none starts there.
+// capitalised words (with particles such as "bin" or "von" between them,
+// and initials: "Stephen J. Townsend"), not titles, months,
+// organisation words or the verbs of a Title Case headline. Empty (last <
+// first) when none starts there.
 func (x *Extractor) nameRun(s *sentence, i int) (first, last int) {
 	lx := x.lex
 	first, last = i, i-1
-	for j := i; j < len(s.words) && j < i+5; j++ {
-		w := s.words[j]
-		if lx.particles.has(s.words, j) && j > i && s.capitalized(j+1) {
+	words := 0
+	for j := i; j < len(s.words); j++ {
+		if lx.particles.has(s.words, j) && j > i && !particleName(s.toks[j].Text) && s.capitalized(j+1) {
 			continue
 		}
 		if !s.capitalized(j) || !nameWord(s.toks[j].Text) || x.notNameWord(s, j) {
 			break
 		}
-		if j-i >= 4 {
+		if words++; words > 4 {
 			return first, i - 1
 		}
 		last = j
-		_ = w
+		// "J." of "Stephen J. Townsend", tokenised apart.
+		if j > i && isInitial(s.toks[j].Text) && s.word(j+1) == "." && s.capitalized(j+2) && nameWord(s.toks[j+2].Text) &&
+			!x.notNameWord(s, j+2) {
+			last = j + 1
+			j++
+		}
 	}
 	return first, last
+}
+
+// isInitial reports whether t is one capital letter.
+func isInitial(t string) bool {
+	r, n := utf8.DecodeRuneInString(t)
+	return n == len(t) && unicode.IsUpper(r)
 }
 
 // nameWord reports whether a token can be part of a name: letters, with
@@ -364,9 +378,13 @@ func (x *Extractor) notNameWord(s *sentence, j int) bool {
 	if _, ok := ParseNumber(s.words[j:]); ok {
 		return true // "Xbox One X"
 	}
+	// "Said" is a given name where it is no verb: capitalised inside a
+	// sentence, or opening one before another name ("Said Hassan").
+	verb := lx.attrVerbs.has(s.words, j) && (s.titleCase || !x.isGivenName(s.words[j]) ||
+		j == 0 && !(s.capitalized(1) && nameWord(s.toks[1].Text)))
 	return lx.titles.has(s.words, j) || lx.honorifics.has(s.words, j) || x.isMonth(s, j) ||
 		lx.timeWords.has(s.words, j) || lx.orgHeads.has(s.words, j) || lx.determiners.has(s.words, j) ||
-		lx.prepositions.has(s.words, j) || lx.links.has(s.words, j) || lx.attrVerbs.has(s.words, j) ||
+		lx.prepositions.has(s.words, j) || lx.links.has(s.words, j) || verb || lx.placeHeads.has(s.words, j) ||
 		lx.predicates.has(s.words, j) || lx.nouns.has(s.words, j) || s.words[j] == "and" ||
 		lx.english.has(s.words, j) || lx.clutter.has(s.words, j)
 }

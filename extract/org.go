@@ -37,6 +37,15 @@ func (x *Extractor) organisations(s *sentence, add func(mention)) {
 		if _, n := lx.organisations.at(s.words, i); n > 0 {
 			add(mention{first: i, last: i + n - 1, typ: claimex.Org, rule: "entity/known", prio: prioOrg})
 		}
+		// "AC Milan", "PT Tambang Timah": an opening word of clubs and
+		// companies, then the name.
+		if _, n := lx.orgOpeners.at(s.words, i); n > 0 && (isAllCaps(s.toks[i].Text) || !s.titleCase && i > 0) {
+			if last := x.properRun(s, i+n); last >= i+n {
+				add(mention{first: i, last: last, typ: claimex.Org, rule: "entity/org-opener", prio: prioOrg})
+				i = last
+				continue
+			}
+		}
 		if _, n := lx.orgHeads.at(s.words, i); n > 0 {
 			// The head closes a capitalised name: walk back over it.
 			first := i

@@ -15,7 +15,16 @@ func (x *Extractor) places(s *sentence, add func(mention)) {
 			continue
 		}
 		if p, n := x.gazetteer.at(s.words, i); n > 0 {
+			if p.kind == "demonym" {
+				i += n - 1 // "German", "Iraqis": no place
+				continue
+			}
 			if p.common && p.kind == "city" && (i == 0 || s.titleCase) {
+				continue
+			}
+			// "Philip Hammond", "Said Hassan", "Michael Jordan": a place's
+			// name closing a person's.
+			if n == 1 && !s.titleCase && x.givenNameAt(s, i-1) {
 				continue
 			}
 			// "Vladimir Putin", "Georgia Smith": a town's name opening a
@@ -50,6 +59,9 @@ func (x *Extractor) modelMentions(s *sentence, add func(mention)) {
 		if first < 0 || last < first || !s.capitalized(first) {
 			continue
 		}
+		if p, n := x.gazetteer.at(s.words, first); n == last-first+1 && p.kind == "demonym" {
+			continue
+		}
 		if e.label == "PERSON" && !x.attributive(s, last) && !s.titleCase {
 			if nf, nl := x.nameRun(s, first); nl >= last && nf == first {
 				switch {
@@ -67,7 +79,9 @@ func (x *Extractor) modelMentions(s *sentence, add func(mention)) {
 			}
 		}
 		name := rules.Fold(s.cut(first, last))
-		if p, ok := x.gazetteer.near(name); ok {
+		if p, ok := x.gazetteer.near(name); ok && p.kind == "demonym" {
+			continue
+		} else if ok {
 			add(mention{first: first, last: last, typ: claimex.GPE, canonical: p.canonical, rule: "entity/gazetteer-near", prio: prioModel})
 			continue
 		}
@@ -250,5 +264,87 @@ func sortMentions(ms []mention) {
 		for j := i; j > 0 && ms[j].first < ms[j-1].first; j-- {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
+	}
+}
+
+// givenNameAt reports whether token i is a capitalised given name that
+// is no place itself: then a name after it is a surname.
+func (x *Extractor) givenNameAt(s *sentence, i int) bool {
+	if !s.capitalized(i) || !x.isGivenName(s.words[i]) || x.lex.titles.has(s.words, i) {
+		return false
+	}
+	_, n := x.gazetteer.at(s.words, i)
+	return n == 0
+}
+
+// shapedPlaces reads places by their shape: a capitalised name closed
+// by a place word ("Euphrates River", "Hamrin Mountains", "Mosul Dam")
+// or opened by one ("Mount Sinjar", "Lake Tharthar", "Fort Campbell",
+// "Ayn Isa").
+func (x *Extractor) shapedPlaces(s *sentence, add func(mention)) {
+	lx := x.lex
+	for i := 0; i < len(s.words); i++ {
+		if !s.capitalized(i) || s.titleCase {
+			continue
+		}
+		if _, n := lx.placeOpeners.at(s.words, i); n > 0 && s.capitalized(i+n-1) {
+			if last := x.properRun(s, i+n); last >= i+n {
+				add(mention{first: i, last: last, typ: claimex.Loc, rule: "entity/place-shape", prio: prioOrg})
+				i = last
+				continue
+			}
+		}
+		if _, n := lx.placeHeads.at(s.words, i); n > 0 && i > 0 {
+			first := i
+			for first > 0 && s.capitalized(first-1) && !lx.determiners.has(s.words, first-1) && !isQuote(s.words[first-1]) &&
+				!lx.orgHeads.has(s.words, first-1) && !lx.placeHeads.has(s.words, first-1) &&
+				!(first-1 == 0 && lx.openers.has(s.words, 0)) {
+				first--
+			}
+			if first < i {
+				add(mention{first: first, last: i + n - 1, typ: claimex.Loc, rule: "entity/place-shape", prio: prioOrg})
+			}
+			i += n - 1
+		}
+	}
+}
+
+// properRun returns the last token of the run of up to four capitalised
+// name words starting at i (i-1 when none starts there).
+func (x *Extractor) properRun(s *sentence, i int) int {
+	last := i - 1
+	for j := i; j < len(s.words) && j < i+4; j++ {
+		if !s.capitalized(j) || !nameWord(s.toks[j].Text) && !isAllCaps(s.toks[j].Text) || isQuote(s.words[j]) ||
+			x.isMonth(s, j) || x.lex.attrVerbs.has(s.words, j) {
+			break
+		}
+		last = j
+	}
+	return last
+}
+
+// particlePeople reads names written with a joined particle: "al-Assad",
+// "el-Sisi", "Abu Musab al-Zarqawi". Organisations and places of that
+// shape ("al-Qaeda", "Al-Fallujah") are known to the rules and the
+// gazetteer, which outrank this.
+func (x *Extractor) particlePeople(s *sentence, add func(mention)) {
+	for i := 0; i < len(s.words); i++ {
+		if !particleName(s.toks[i].Text) {
+			continue
+		}
+		first := i
+		for first > 0 && first > i-3 && s.capitalized(first-1) && nameWord(s.toks[first-1].Text) && !x.notNameWord(s, first-1) &&
+			!(first-1 == 0 && x.lex.openers.has(s.words, 0)) {
+			first--
+		}
+		_, last := x.nameRun(s, i)
+		if last < i {
+			last = i
+		}
+		if x.lex.orgHeads.has(s.words, last+1) || x.lex.placeHeads.has(s.words, last+1) {
+			continue
+		}
+		add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/particle-name", prio: prioGuess})
+		i = last
 	}
 }
