@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/claimex/claimex"
+import (
+	"unicode"
+
+	"github.com/claimex/claimex"
+)
 
 // organisations reads organisation names by their shape: a name ending
 // in an organisation word ("Interior Ministry", "Attorney General's
@@ -78,7 +82,13 @@ func (x *Extractor) organisations(s *sentence, add func(mention)) {
 			}
 			continue
 		}
-		if t := s.toks[i].Text; !caps && isAllCaps(t) && len(t) <= 7 && !lx.notAcronyms.has(s.words, i) {
+		// "the Iraqi government": a demonym, then a body.
+		if p, n := x.gazetteer.at(s.words, i); n > 0 && p.kind == "demonym" {
+			if _, m := lx.bodies.at(s.words, i+n); m > 0 && !s.capitalized(i+n) {
+				add(mention{first: i, last: i + n + m - 1, typ: claimex.Org, rule: "entity/body", prio: prioPlace})
+			}
+		}
+		if t := s.toks[i].Text; !caps && isAllCaps(t) && acronymLetters(t) <= 8 && !lx.notAcronyms.has(s.words, i) {
 			if _, n := x.gazetteer.at(s.words, i); n == 0 {
 				add(mention{first: i, last: i, typ: claimex.Org, rule: "entity/acronym", prio: prioPlace})
 			}
@@ -130,4 +140,15 @@ func isLetterWord(t string) bool {
 		}
 	}
 	return true
+}
+
+// acronymLetters counts the letters of an acronym ("CJTF-OIR": 7).
+func acronymLetters(t string) int {
+	n := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }

@@ -62,6 +62,12 @@ func (x *Extractor) modelMentions(s *sentence, add func(mention)) {
 		if p, n := x.gazetteer.at(s.words, first); n == last-first+1 && p.kind == "demonym" {
 			continue
 		}
+		if e.label != "ORGANIZATION" && x.placeContext(s, first) && last-first <= 3 && !x.endsInOrgHead(s, first, last) {
+			// "near Al Huwayjah": a name after a place preposition that
+			// opens with no given name is a place's.
+			add(mention{first: first, last: last, typ: claimex.GPE, rule: "entity/place-context", prio: prioGuess})
+			continue
+		}
 		if e.label == "PERSON" && !x.attributive(s, last) && !s.titleCase {
 			if nf, nl := x.nameRun(s, first); nl >= last && nf == first {
 				switch {
@@ -344,7 +350,39 @@ func (x *Extractor) particlePeople(s *sentence, add func(mention)) {
 		if x.lex.orgHeads.has(s.words, last+1) || x.lex.placeHeads.has(s.words, last+1) {
 			continue
 		}
-		add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/particle-name", prio: prioGuess})
+		if x.placeContext(s, first) {
+			add(mention{first: first, last: last, typ: claimex.GPE, rule: "entity/place-context", prio: prioGuess})
+		} else {
+			add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/particle-name", prio: prioGuess})
+		}
 		i = last
 	}
+}
+
+// placeContext reports whether the name starting at token i stands after
+// a place preposition ("in", "near") and opens with no given name: there
+// it names a place ("near Al Huwayjah", "in al-Hilla").
+func (x *Extractor) placeContext(s *sentence, i int) bool {
+	k := i - 1
+	if x.lex.determiners.has(s.words, k) {
+		k--
+	}
+	switch s.word(k) {
+	case "in", "near", "outside", "inside", "across", "throughout":
+	default:
+		return false // "at Google", "from Reuters"
+	}
+	return !x.isGivenName(s.words[i]) && !x.lex.honorifics.has(s.words, i) && !x.lex.titles.has(s.words, i) &&
+		!isAllCaps(s.toks[i].Text) && !x.lex.orgHeads.has(s.words, i)
+}
+
+// endsInOrgHead reports whether an organisation word is among tokens
+// first..last+1 ("in the Interior Ministry").
+func (x *Extractor) endsInOrgHead(s *sentence, first, last int) bool {
+	for i := first; i <= last+1; i++ {
+		if x.lex.orgHeads.has(s.words, i) {
+			return true
+		}
+	}
+	return false
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimex/claimex/rules"
+	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/token"
 )
 
@@ -63,7 +64,7 @@ func (x *Extractor) sentences(ctx context.Context, text string, cache, rec *anal
 		block := strings.TrimRight(line, "\n")
 		if strings.TrimSpace(block) != "" {
 			for _, piece := range pieces(block, maxSentence*16) {
-				for _, seg := range x.segmenter.Segment(block[piece[0]:piece[1]]) {
+				for _, seg := range joinInitials(block[piece[0]:piece[1]], x.segmenter.Segment(block[piece[0]:piece[1]])) {
 					for _, part := range pieces(seg.Text, maxSentence) {
 						if err := ctx.Err(); err != nil {
 							return nil, err
@@ -99,6 +100,40 @@ func (x *Extractor) sentences(ctx context.Context, text string, cache, rec *anal
 		x.findEntities(s, names, i, cache, rec)
 	}
 	return out, nil
+}
+
+// joinInitials joins the sentences the segmenter cut after a middle
+// initial ("Spc. Isiah L. | Booker, of Cibolo, Texas, died"): a sentence
+// ending in one capital letter and a full stop, before one opening with a
+// capital, goes on.
+func joinInitials(text string, segs []segment.Sentence) []segment.Sentence {
+	out := segs[:0:0]
+	for _, seg := range segs {
+		if n := len(out); n > 0 && endsInInitial(out[n-1].Text) && upper(seg.Text) &&
+			seg.Start >= out[n-1].Start && seg.Start+len(seg.Text) <= len(text) {
+			prev := &out[n-1]
+			prev.Text = text[prev.Start : seg.Start+len(seg.Text)]
+			continue
+		}
+		out = append(out, seg)
+	}
+	return out
+}
+
+// endsInInitial reports whether s ends in a capital letter standing
+// alone and a full stop: " L.".
+func endsInInitial(s string) bool {
+	s = strings.TrimRight(s, " ")
+	if !strings.HasSuffix(s, ".") {
+		return false
+	}
+	s = s[:len(s)-1]
+	r, n := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return len(s) == n || before == ' '
 }
 
 // pieces cuts s into byte ranges of at most max bytes, each ending after
