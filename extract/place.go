@@ -68,8 +68,15 @@ func (x *Extractor) modelMentions(s *sentence, add func(mention)) {
 			add(mention{first: first, last: last, typ: claimex.GPE, rule: "entity/place-context", prio: prioGuess})
 			continue
 		}
+		if e.label == "PERSON" && first == last && !s.titleCase && x.ownedName(s, first) {
+			// "Assad's inhumanity", "the Assad regime": a name, no
+			// common word, owning something.
+			add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/model-word", prio: prioGuess})
+			continue
+		}
 		if e.label == "PERSON" && !x.attributive(s, last) && !s.titleCase {
 			if nf, nl := x.nameRun(s, first); nl >= last && nf == first {
+				last = nl // "Isiah L. Booker", read by the model as "Isiah L"
 				switch {
 				case first == last:
 					// One word: a person only if the document names one so.
@@ -362,6 +369,23 @@ func (x *Extractor) particlePeople(s *sentence, add func(mention)) {
 // placeContext reports whether the name starting at token i stands after
 // a place preposition ("in", "near") and opens with no given name: there
 // it names a place ("near Al Huwayjah", "in al-Hilla").
+// ownedName reports whether the word at i, capitalised inside a
+// sentence, neither a common word nor a place, owns what follows:
+// "Assad's", "the Assad regime".
+func (x *Extractor) ownedName(s *sentence, i int) bool {
+	if i == 0 || !nameWord(s.toks[i].Text) || x.isCommon(s.words[i]) || x.notNameWord(s, i) {
+		return false
+	}
+	if _, n := x.gazetteer.at(s.words, i); n > 0 {
+		return false
+	}
+	switch s.word(i + 1) {
+	case "'s", "regime", "administration", "loyalists", "supporters", "family":
+		return !s.capitalized(i - 1)
+	}
+	return false
+}
+
 func (x *Extractor) placeContext(s *sentence, i int) bool {
 	k := i - 1
 	if x.lex.determiners.has(s.words, k) {
@@ -372,7 +396,9 @@ func (x *Extractor) placeContext(s *sentence, i int) bool {
 	default:
 		return false // "at Google", "from Reuters"
 	}
-	return !x.isGivenName(s.words[i]) && !x.lex.honorifics.has(s.words, i) && !x.lex.titles.has(s.words, i) &&
+	// "Al" of "near Al Huwayjah" is the article, not the given name.
+	given := x.isGivenName(s.words[i]) && !x.lex.particles.has(s.words, i)
+	return !given && !x.lex.honorifics.has(s.words, i) && !x.lex.titles.has(s.words, i) &&
 		!isAllCaps(s.toks[i].Text) && !x.lex.orgHeads.has(s.words, i)
 }
 

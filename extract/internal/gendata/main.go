@@ -48,7 +48,7 @@ func main() {
 	dir := flag.String("dir", ".", "folder holding the unpacked npm packages")
 	dict := flag.String("dict", "/usr/share/dict/american-english", "English word list, one word a line")
 	minPop := flag.Int("min-pop", 15000, "smallest population of a city to include")
-	altPop := flag.Int("alt-pop", 100000, "smallest population of a city whose alternative names are included")
+	altPop := flag.Int("alt-pop", 50000, "smallest population of a city whose alternative names are included")
 	out := flag.String("o", "extract/data/gazetteer.tsv.gz", "gazetteer output file")
 	commonOut := flag.String("common", "extract/data/common.txt.gz", "common words output file")
 	namesOut := flag.String("names", "extract/data/names.txt.gz", "given names output file")
