@@ -158,6 +158,11 @@ func main() {
 	for _, a := range admin1 {
 		cc, _, _ := strings.Cut(a.Code, ".")
 		add(entry{a.Name, a.Name, "region", cc, 0})
+		// "Anbar" is also "Al Anbar" and "Al-Anbar".
+		if arabic[cc] && !strings.Contains(a.Name, " ") {
+			add(entry{"Al " + a.Name, a.Name, "region", cc, 0})
+			add(entry{"Al-" + a.Name, a.Name, "region", cc, 0})
+		}
 	}
 
 	// A demonym is no place, unless a country bears the name.
