@@ -85,6 +85,7 @@ func (x *Extractor) ruleMentions(s *sentence) []mention {
 	x.places(s, add)
 	x.shapedPlaces(s, add)
 	x.particlePeople(s, add)
+	x.regimePeople(s, add)
 	return cands
 }
 
@@ -163,13 +164,21 @@ func (x *Extractor) titledPeople(s *sentence, add func(mention)) {
 				lastTitle, j, honorific = j+n-1, j+n, true
 				continue
 			}
-			if s.capitalized(j) && j+1 < len(s.words) && lx.titles.has(s.words, j+1) {
+			if s.capitalized(j) && j+1 < len(s.words) && lx.titles.has(s.words, j+1) && !x.titleSurname(s, j+1) {
 				j++
 				continue
 			}
 			break
 		}
 		first, last := x.nameRun(s, lastTitle+1)
+		if last < first && (s.word(lastTitle+1) == "of" || s.word(lastTitle+1) == "for") {
+			// "Secretary of Defense Ash Carter": the title's domain, then
+			// the name from its given name on.
+			if k := x.givenAfterDomain(s, lastTitle+2); k > 0 {
+				lastTitle = k - 1
+				first, last = x.nameRun(s, k)
+			}
+		}
 		if last < first || x.isPlaceName(s, first, last) {
 			continue
 		}
@@ -333,6 +342,10 @@ func (x *Extractor) nameRun(s *sentence, i int) (first, last int) {
 		if lx.particles.has(s.words, j) && j > i && !particleName(s.toks[j].Text) && s.capitalized(j+1) {
 			continue
 		}
+		if j > i && x.titleSurname(s, j) {
+			last = j // "Julie Bishop met", "Ben Judge said"
+			break
+		}
 		if !s.capitalized(j) || !nameWord(s.toks[j].Text) || x.notNameWord(s, j) {
 			break
 		}
@@ -348,6 +361,35 @@ func (x *Extractor) nameRun(s *sentence, i int) (first, last int) {
 		}
 	}
 	return first, last
+}
+
+// givenAfterDomain returns the given name that opens a person's name
+// after a title's domain starting at token i ("Defense Ash Carter",
+// "Foreign Affairs Sergey Lavrov"), or -1: the domain is capitalised
+// words, given names the person's.
+func (x *Extractor) givenAfterDomain(s *sentence, i int) int {
+	if s.word(i) == "the" {
+		i++
+	}
+	for k := i + 1; k < len(s.words) && k <= i+4 && s.capitalized(k-1); k++ {
+		if s.capitalized(k) && x.isGivenName(s.words[k]) && s.capitalized(k+1) && !x.notNameWord(s, k+1) {
+			return k
+		}
+	}
+	return -1
+}
+
+// titleSurname reports whether the capitalised word at j, after a name's
+// first word, is a one-word title that names no one after it, so a
+// surname: "Bishop" in "Julie Bishop met", not in "Julie, Bishop Tutu".
+func (x *Extractor) titleSurname(s *sentence, j int) bool {
+	if !s.capitalized(j) || !s.capitalized(j-1) || s.titleCase {
+		return false
+	}
+	if _, n := x.lex.titles.at(s.words, j); n != 1 || x.lex.honorifics.has(s.words, j) {
+		return false
+	}
+	return !s.capitalized(j+1) && !x.lex.titles.has(s.words, j+1) && s.word(j+1) != "of"
 }
 
 // isInitial reports whether t is one capital letter.

@@ -59,8 +59,8 @@ func (x *Extractor) modelMentions(s *sentence, add func(mention)) {
 		if first < 0 || last < first || !s.capitalized(first) {
 			continue
 		}
-		if p, n := x.gazetteer.at(s.words, first); n == last-first+1 && p.kind == "demonym" {
-			continue
+		if p, n := x.gazetteer.at(s.words, last); n == 1 && p.kind == "demonym" {
+			continue // "German", "Shia Arab"
 		}
 		if e.label != "ORGANIZATION" && x.placeContext(s, first) && last-first <= 3 && !x.endsInOrgHead(s, first, last) {
 			// "near Al Huwayjah": a name after a place preposition that
@@ -345,6 +345,9 @@ func (x *Extractor) particlePeople(s *sentence, add func(mention)) {
 		if !particleName(s.toks[i].Text) {
 			continue
 		}
+		if _, n := x.lex.titles.at(s.words, i-1); n > 1 {
+			continue // "Chargé d’Affaires"
+		}
 		first := i
 		for first > 0 && first > i-3 && s.capitalized(first-1) && nameWord(s.toks[first-1].Text) && !x.notNameWord(s, first-1) &&
 			!(first-1 == 0 && x.lex.openers.has(s.words, 0)) {
@@ -380,10 +383,26 @@ func (x *Extractor) ownedName(s *sentence, i int) bool {
 		return false
 	}
 	switch s.word(i + 1) {
-	case "'s", "regime", "administration", "loyalists", "supporters", "family":
+	case "'s", "regime", "administration", "dictatorship", "loyalists", "supporters", "family":
 		return !s.capitalized(i - 1)
 	}
 	return false
+}
+
+// regimePeople reads the person a regime or an administration is named
+// for: "the Asad regime", "the Obama administration".
+func (x *Extractor) regimePeople(s *sentence, add func(mention)) {
+	for i := 1; i+1 < len(s.words); i++ {
+		switch s.word(i + 1) {
+		case "regime", "administration", "dictatorship":
+		default:
+			continue
+		}
+		if s.word(i-1) == "the" && s.capitalized(i) && x.ownedName(s, i) && !x.lex.organisations.has(s.words, i) &&
+			!x.lex.places.has(s.words, i) {
+			add(mention{first: i, last: i, typ: claimex.Person, rule: "entity/regime", prio: prioGuess})
+		}
+	}
 }
 
 func (x *Extractor) placeContext(s *sentence, i int) bool {

@@ -335,8 +335,8 @@ func isAdjTag(tag string) bool { return strings.HasPrefix(tag, "JJ") }
 
 // isTitleCase reports whether a sentence is a headline In Title Case,
 // where capitals say nothing about names: most words of four letters or
-// more start with a capital, none but function words ("with", "from")
-// is written lower-case, and at least half of the capitalised ones are
+// more start with a capital, no word of three letters or more but
+// function words ("with", "from") is written lower-case, and at least half of the capitalised ones are
 // everyday words ("Police", "Meets"). A sentence naming many people and
 // places ("Boris Johnson met the Iraqi Foreign Minister, Ibrahim
 // al-Jaafari, in London today") is no headline, nor is a list of names
@@ -345,16 +345,24 @@ func (x *Extractor) isTitleCase(s *sentence) bool {
 	long, caps, everyday := 0, 0, 0
 	for i, t := range s.toks {
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if utf8.RuneCountInString(t.Text) < 4 || !unicode.IsLetter(r) {
+		n := utf8.RuneCountInString(t.Text)
+		if n < 3 || !unicode.IsLetter(r) {
 			continue
 		}
-		long++
 		if !unicode.IsUpper(r) {
+			// "met", "said": a lower-case word that is no function word.
 			if !x.lex.prepositions.has(s.words, i) && !x.lex.determiners.has(s.words, i) && !x.lex.openers.has(s.words, i) {
 				return false
 			}
+			if n >= 4 {
+				long++
+			}
 			continue
 		}
+		if n < 4 {
+			continue
+		}
+		long++
 		caps++
 		if x.isCommon(s.words[i]) {
 			everyday++
