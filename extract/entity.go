@@ -179,8 +179,8 @@ func (x *Extractor) titledPeople(s *sentence, add func(mention)) {
 				first, last = x.nameRun(s, k)
 			}
 		}
-		if last < first || x.isPlaceName(s, first, last) {
-			continue
+		if last < first || x.isPlaceName(s, first, last) || s.titleCase && x.commonWords(s, first, last) {
+			continue // "Prime Minister Discuss Next Moves"
 		}
 		start := i
 		for start > 0 && s.capitalized(start-1) && !lx.determiners.has(s.words, start-1) &&

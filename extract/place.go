@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/rules"
 )
@@ -15,7 +17,7 @@ func (x *Extractor) places(s *sentence, add func(mention)) {
 			continue
 		}
 		if p, n := x.gazetteer.at(s.words, i); n > 0 {
-			if p.kind == "demonym" {
+			if p.kind == "demonym" || x.lex.groups.has(s.words, i) {
 				i += n - 1 // "German", "Iraqis": no place
 				continue
 			}
@@ -59,8 +61,11 @@ func (x *Extractor) modelMentions(s *sentence, add func(mention)) {
 		if first < 0 || last < first || !s.capitalized(first) {
 			continue
 		}
-		if p, n := x.gazetteer.at(s.words, last); n == 1 && p.kind == "demonym" {
+		if p, n := x.gazetteer.at(s.words, last); n == 1 && p.kind == "demonym" || x.lex.groups.has(s.words, last) {
 			continue // "German", "Shia Arab"
+		}
+		if x.foreignGloss(s, first) {
+			continue // "(Kurdish: Kitêba Cilwe)"
 		}
 		if e.label != "ORGANIZATION" && x.placeContext(s, first) && last-first <= 3 && !x.endsInOrgHead(s, first, last) {
 			// "near Al Huwayjah": a name after a place preposition that
@@ -78,6 +83,11 @@ func (x *Extractor) modelMentions(s *sentence, add func(mention)) {
 			if nf, nl := x.nameRun(s, first); nl >= last && nf == first {
 				last = nl // "Isiah L. Booker", read by the model as "Isiah L"
 				switch {
+				case s.words[first] == "al" && !x.isGivenName(s.words[first+min(1, last-first)]):
+					// "Al Sumaria", "Al Bu Nimr": the Arabic article opens
+					// more places and bodies than names; the document must
+					// name the person otherwise ("Vice President Al Gore").
+					add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/model", prio: prioEvidence})
 				case first == last:
 					// One word: a person only if the document names one so.
 					add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/model-word", prio: prioEvidence})
@@ -130,6 +140,9 @@ func (x *Extractor) givenNamePeople(s *sentence, add func(mention)) {
 		}
 		if x.isCommon(s.words[first]) && x.isCommon(s.words[last]) {
 			continue
+		}
+		if s.words[first] == "al" && !x.isGivenName(s.words[first+1]) {
+			continue // "Al Sumaria", "Al Bu Nimr": the Arabic article
 		}
 		add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/given-name", prio: prioGuess})
 		i = last
@@ -345,6 +358,9 @@ func (x *Extractor) particlePeople(s *sentence, add func(mention)) {
 		if !particleName(s.toks[i].Text) {
 			continue
 		}
+		if head, _, _ := strings.Cut(s.words[i], "-"); i == 0 || !s.capitalized(i-1) && !personParticles[head] {
+			continue // "at-Din" alone
+		}
 		if _, n := x.lex.titles.at(s.words, i-1); n > 1 {
 			continue // "Chargé d’Affaires"
 		}
@@ -426,6 +442,38 @@ func (x *Extractor) placeContext(s *sentence, i int) bool {
 func (x *Extractor) endsInOrgHead(s *sentence, first, last int) bool {
 	for i := first; i <= last+1; i++ {
 		if x.lex.orgHeads.has(s.words, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// personParticles are the joined particles that open a surname standing
+// alone: "al-Assad", "bin-Laden".
+var personParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "abu": true}
+
+// foreignGloss reports whether token i stands in a gloss in another
+// language: a bracket holding "Arabic:" or "in Kurdish" ("(Kitêba Cilwe
+// in Kurdish; also transliterated as Kitab Al Jilwah)"). No name there.
+func (x *Extractor) foreignGloss(s *sentence, i int) bool {
+	open := -1
+	for k := i - 1; k >= 0 && k >= i-20; k-- {
+		if s.words[k] == ")" {
+			return false
+		}
+		if s.words[k] == "(" {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := open + 1; k < len(s.words) && s.words[k] != ")"; k++ {
+		switch {
+		case s.words[k] == ":" && s.capitalized(k-1) && k-1 > open,
+			s.words[k] == "in" && s.capitalized(k+1) && (s.word(k+2) == ";" || s.word(k+2) == ")" || s.word(k+2) == ","),
+			strings.HasPrefix(s.words[k], "transliterat"):
 			return true
 		}
 	}

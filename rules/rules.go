@@ -133,6 +133,9 @@ type Entities struct {
 	// "Ayn Isa"); SportsVerbs, before or after a town's name, make it a
 	// club's ("beat Chelsea").
 	OrgOpeners, PlaceHeads, PlaceOpeners, SportsVerbs []Phrase
+	// Groups are peoples and faiths, no place and no person ("Arab",
+	// "Shia"); the gazetteer knows the nationalities.
+	Groups []Phrase
 }
 
 // Boilerplate lists what line-level cleaning removes.
@@ -262,7 +265,7 @@ func (r *Rules) Stats() Stats {
 		g.English, g.People, g.Changes, a.Verbs, a.BeforeSource, nc.Units, nc.Things, nc.Currencies, nc.Labels, nc.Operators, nc.Streets,
 		nc.Months, nc.Scores, nc.ScoreVerbs, nc.Attributive, e.Honorifics, e.Titles, e.Roles, e.OrgHeads, e.OrgNouns, e.Bodies,
 		e.Organisations, e.Places, e.NotAcronyms, e.NameParticles, e.Clutter, e.OrgOpeners, e.PlaceHeads,
-		e.PlaceOpeners, e.SportsVerbs} {
+		e.PlaceOpeners, e.SportsVerbs, e.Groups} {
 		st.Words += len(list)
 	}
 	return st
