@@ -37,6 +37,13 @@ func (x *Extractor) places(s *sentence, add func(mention)) {
 					continue
 				}
 			}
+			// "Milan beat Inter", "signed for Chelsea", "shares of
+			// Lonmin": a club or a company named after its town.
+			if p.kind != "country" && x.sportsContext(s, i, i+n-1) {
+				add(mention{first: i, last: i + n - 1, typ: claimex.Org, rule: "entity/club", prio: prioOrg})
+				i += n - 1
+				continue
+			}
 			// "Kazakh" is no place, but "Kazakhstan" is; "Washington" in
 			// "George Washington" belongs to the person, which outranks it.
 			add(mention{first: i, last: i + n - 1, typ: claimex.GPE, canonical: p.canonical, rule: "entity/gazetteer", prio: prioPlace})
@@ -478,4 +485,28 @@ func (x *Extractor) foreignGloss(s *sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// sportsContext reports whether tokens first..last stand where a club or
+// a company does: after or before a sports verb ("beat", "signed for",
+// "shares of"), or before a score ("Leeds 2 Chelsea 1").
+func (x *Extractor) sportsContext(s *sentence, first, last int) bool {
+	if _, st := x.lex.sportsVerbs.before(s.words, first); st >= 0 {
+		return true
+	}
+	if x.lex.sportsVerbs.has(s.words, last+1) && !x.lex.sportsVerbs.has(s.words, first) {
+		return true
+	}
+	// "Leeds 2 Chelsea 1", "Milan 1-0".
+	score := func(w string) bool { return w != "" && len(w) <= 2 && isDigit(w[0]) && isDigit(w[len(w)-1]) }
+	next, after := s.word(last+1), s.word(last+2)
+	switch {
+	case x.isMonth(s, first-1) || x.isMonth(s, last+2):
+		return false
+	case next != "" && isDigit(next[0]) && strings.Contains(next, "-") && len(next) <= 5:
+		return true
+	case score(next) && (s.capitalized(last+2) || after == "" || after == "." || after == ","):
+		return true
+	}
+	return score(s.word(first-1)) && s.capitalized(first-2)
 }
