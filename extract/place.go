@@ -109,9 +109,7 @@ func (x *Extractor) modelMentions(s *sentence, add func(mention)) {
 			}
 		}
 		name := rules.Fold(s.cut(first, last))
-		if p, ok := x.gazetteer.near(name); ok && p.kind == "demonym" {
-			continue
-		} else if ok {
+		if p, ok := x.gazetteer.near(name); ok {
 			add(mention{first: first, last: last, typ: claimex.GPE, canonical: p.canonical, rule: "entity/gazetteer-near", prio: prioModel})
 			continue
 		}
