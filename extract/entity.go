@@ -422,13 +422,13 @@ func (x *Extractor) notNameWord(s *sentence, j int) bool {
 	}
 	// "Said" is a given name where it is no verb: capitalised inside a
 	// sentence, or opening one before another name ("Said Hassan").
-	verb := lx.attrVerbs.has(s.words, j) && (s.titleCase || !x.isGivenName(s.words[j]) ||
-		j == 0 && !(s.capitalized(1) && nameWord(s.toks[1].Text)))
+	name := !s.titleCase && x.isGivenName(s.words[j]) && (j > 0 || s.capitalized(1) && nameWord(s.toks[1].Text))
+	verb := (lx.attrVerbs.has(s.words, j) || lx.english.has(s.words, j) || lx.links.has(s.words, j)) && !name
 	return lx.titles.has(s.words, j) || lx.honorifics.has(s.words, j) || x.isMonth(s, j) ||
 		lx.timeWords.has(s.words, j) || lx.orgHeads.has(s.words, j) || lx.determiners.has(s.words, j) ||
-		lx.prepositions.has(s.words, j) || lx.links.has(s.words, j) || verb || lx.placeHeads.has(s.words, j) ||
+		lx.prepositions.has(s.words, j) || verb || lx.placeHeads.has(s.words, j) ||
 		lx.predicates.has(s.words, j) || lx.nouns.has(s.words, j) || s.words[j] == "and" ||
-		lx.english.has(s.words, j) || lx.clutter.has(s.words, j)
+		lx.clutter.has(s.words, j)
 }
 
 // isAllCaps reports whether t has two or more letters, all upper case.

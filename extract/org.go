@@ -45,7 +45,8 @@ func (x *Extractor) organisations(s *sentence, add func(mention)) {
 		}
 		// "AC Milan", "PT Tambang Timah": an opening word of clubs and
 		// companies, then the name.
-		if _, n := lx.orgOpeners.at(s.words, i); n > 0 && (isAllCaps(s.toks[i].Text) || !s.titleCase && i > 0) {
+		if _, n := lx.orgOpeners.at(s.words, i); n > 0 && (isAllCaps(s.toks[i].Text) ||
+			!s.titleCase && (i > 0 || !x.isCommon(s.words[i]))) {
 			if last := x.properRun(s, i+n); last >= i+n {
 				add(mention{first: i, last: last, typ: claimex.Org, rule: "entity/org-opener", prio: prioOrg})
 				i = last
@@ -92,7 +93,9 @@ func (x *Extractor) organisations(s *sentence, add func(mention)) {
 				add(mention{first: i, last: k + m - 1, typ: claimex.Org, rule: "entity/body", prio: prioPlace})
 			}
 		}
-		if t := s.toks[i].Text; !caps && isAllCaps(t) && acronymShape(t) && !lx.notAcronyms.has(s.words, i) {
+		// "SOCCER", "RESULTS": a word in capitals is no acronym.
+		if t := s.toks[i].Text; !caps && isAllCaps(t) && acronymShape(t) && !lx.notAcronyms.has(s.words, i) &&
+			!(len(t) >= 4 && x.isCommon(s.words[i])) {
 			if _, n := x.gazetteer.at(s.words, i); n == 0 {
 				add(mention{first: i, last: i, typ: claimex.Org, rule: "entity/acronym", prio: prioPlace})
 			}

@@ -33,14 +33,21 @@ func (x *Extractor) places(s *sentence, add func(mention)) {
 			// person's.
 			if p.kind != "country" && n == 1 && !s.titleCase && s.capitalized(i+1) && nameWord(s.toks[i+1].Text) &&
 				!x.notNameWord(s, i+1) {
-				if _, m := x.gazetteer.at(s.words, i+1); m == 0 {
-					continue
+				if _, m := x.gazetteer.at(s.words, i+1); m == 0 || x.isGivenName(s.words[i]) {
+					continue // "Michael Jordan": a given name, though a region too
 				}
 			}
 			// "Milan beat Inter", "signed for Chelsea", "shares of
 			// Lonmin": a club or a company named after its town.
 			if p.kind != "country" && x.sportsContext(s, i, i+n-1) {
-				add(mention{first: i, last: i + n - 1, typ: claimex.Org, rule: "entity/club", prio: prioOrg})
+				// "Bayern Munich", "Werder Bremen": the club's name before
+				// its town's.
+				first := i
+				for first > 0 && first > i-2 && s.capitalized(first-1) && nameWord(s.toks[first-1].Text) &&
+					!x.notNameWord(s, first-1) && !(first-1 == 0 && x.lex.openers.has(s.words, 0)) {
+					first--
+				}
+				add(mention{first: first, last: i + n - 1, typ: claimex.Org, rule: "entity/club", prio: prioOrg})
 				i += n - 1
 				continue
 			}
@@ -304,8 +311,8 @@ func (x *Extractor) givenNameAt(s *sentence, i int) bool {
 	if !s.capitalized(i) || !x.isGivenName(s.words[i]) || x.lex.titles.has(s.words, i) {
 		return false
 	}
-	_, n := x.gazetteer.at(s.words, i)
-	return n == 0
+	p, n := x.gazetteer.at(s.words, i)
+	return n == 0 || p.kind != "country"
 }
 
 // shapedPlaces reads places by their shape: a capitalised name closed
@@ -503,8 +510,8 @@ func (x *Extractor) sportsContext(s *sentence, first, last int) bool {
 		return false
 	case next != "" && isDigit(next[0]) && strings.Contains(next, "-") && len(next) <= 5:
 		return true
-	case score(next) && (s.capitalized(last+2) || after == "" || after == "." || after == ","):
-		return true
+	case score(next) && (s.capitalized(last+2) || after == "" || after == "." || after == "," || score(after)):
+		return true // "Leeds 2 Chelsea 1", a table's row "Leeds 10 7 2 1"
 	}
 	return score(s.word(first-1)) && s.capitalized(first-2)
 }
