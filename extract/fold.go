@@ -95,12 +95,22 @@ func addLatinFold(table map[rune]string, r rune) {
 		name = strings.TrimPrefix(name, "LATIN SMALL LIGATURE ")
 	case strings.HasPrefix(name, "LATIN LETTER "):
 		name = strings.TrimPrefix(name, "LATIN LETTER ")
+	case strings.HasPrefix(name, "LATIN SUBSCRIPT SMALL LETTER "), strings.HasPrefix(name, "LATIN SUPERSCRIPT SMALL LETTER "):
+		_, name, _ = strings.Cut(name, " SMALL LETTER ")
+	case strings.HasPrefix(name, "LATIN "):
+		name = strings.TrimPrefix(name, "LATIN ")
 	default:
 		return
 	}
 	name, _, _ = strings.Cut(name, " WITH ")
+	name = strings.TrimSuffix(strings.TrimSuffix(name, " DIGRAPH"), " BAR")
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "SMALL "), "CAPITAL ")
+	if strings.HasPrefix(name, "LONG S ") {
+		name = "S" + strings.TrimPrefix(name, "LONG S ") // "ſt"
+	}
 	for _, p := range []string{"SMALL CAPITAL ", "TURNED ", "REVERSED ", "SCRIPT ", "BARRED ", "CLOSED ", "SIDEWAYS ",
-		"BROKEN ", "STRETCHED ", "INVERTED ", "LONG ", "MIDDLE-WELSH ", "VISIGOTHIC ", "INSULAR ", "BLACKLETTER ", "HALF "} {
+		"BROKEN ", "STRETCHED ", "INVERTED ", "LONG ", "MIDDLE-WELSH ", "VISIGOTHIC ", "INSULAR ", "BLACKLETTER ", "HALF ",
+		"AFRICAN ", "DOUBLE "} {
 		if w, ok := strings.CutPrefix(name, p); ok && latinWords[name] == "" {
 			name = w
 		}
@@ -109,7 +119,7 @@ func addLatinFold(table map[rune]string, r rune) {
 	switch {
 	case latinWords[name] != "":
 		out = latinWords[name]
-	case len(name) <= 2 && isASCIIUpper(name):
+	case len(name) <= 3 && isASCIIUpper(name):
 		out = strings.ToLower(name)
 	default:
 		return

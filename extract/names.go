@@ -357,6 +357,17 @@ func similarWord(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
+	// A name cut short is a nickname, not a spelling ("Chris" is
+	// Christopher's or Christine's): fits decides.
+	if len(a) != len(b) && len(a) >= 3 && len(b) >= 3 {
+		short, long := a, b
+		if len(b) < len(a) {
+			short, long = b, a
+		}
+		if len(long) >= len(short)+2 && strings.HasPrefix(long, short) {
+			return false
+		}
+	}
 	sim := jaroWinkler.Compare(a, b)
 	if sim >= nameThreshold {
 		return true
@@ -612,14 +623,13 @@ func isClippedOf(acr string, words []string) bool {
 	return match(0, 0, false)
 }
 
-// acronymKeys are keys that a name with an acronym among its words shares
-// with a name that spells the acronym out: the tokens, with the acronym
-// ("UN" in "UN Security Council") or a run of two to five words whose
-// initials make one ("United Nations" in "United Nations Security
-// Council") written "^un". words are the name's words as written, to
-// tell acronyms by their capitals.
-func acronymKeys(tokens, words []string) []string {
-	var keys []string
+// acronymKeys are keys that a name with an acronym among its words
+// ("UN" in "UN Security Council": acr) shares with a name that spells
+// the acronym out ("United Nations" in "United Nations Security Council":
+// runs of two to five words): the tokens, the acronym or the run written
+// "^un". words are the name's words as written, to tell acronyms by
+// their capitals.
+func acronymKeys(tokens, words []string) (acr, runs []string) {
 	key := func(t []string) string {
 		s := append([]string(nil), t...)
 		sort.Strings(s)
@@ -635,7 +645,7 @@ func acronymKeys(tokens, words []string) []string {
 	for i, t := range tokens {
 		if caps[t] {
 			k := append(append(append([]string(nil), tokens[:i]...), "^"+t), tokens[i+1:]...)
-			keys = append(keys, key(k))
+			acr = append(acr, key(k))
 		}
 	}
 	for i := range tokens {
@@ -646,13 +656,13 @@ func acronymKeys(tokens, words []string) []string {
 				break
 			}
 			initials.WriteByte(t[0])
-			if n >= 2 && i+n < len(tokens) || n >= 2 && i > 0 {
+			if n >= 2 && (i+n < len(tokens) || i > 0) {
 				k := append(append(append([]string(nil), tokens[:i]...), "^"+initials.String()), tokens[i+n:]...)
-				keys = append(keys, key(k))
+				runs = append(runs, key(k))
 			}
 		}
 	}
-	return keys
+	return acr, runs
 }
 
 func sameOrg(a, b string) bool {

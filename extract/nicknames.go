@@ -13,10 +13,10 @@ import (
 // them. Each line is a full name, then its nicknames.
 const nicknameList = `
 abraham: abe
-albert: bert
+albert: al bert
 alexander: sasha sandy alec
 aleksandr: sasha
-alfred: alf fred freddie
+alfred: al alf fred freddie
 andrew: andy drew
 anthony: tony
 antony: tony
@@ -28,7 +28,7 @@ christopher: kit
 deborah: debbie deb
 dmitry: dima
 dorothy: dot dottie dolly
-edward: ted teddy ned eddie
+edward: ed ted teddy ned eddie
 elizabeth: liz lizzie beth betty bess bessie eliza libby betsy
 eugene: gene
 frances: fran fanny
@@ -46,7 +46,7 @@ joseph: joe joey
 judith: judy
 lawrence: larry
 laurence: larry
-leonard: len lenny
+leonard: len lenny leo
 margaret: peggy maggie meg marge madge greta
 mary: molly polly mae
 michael: mike mikey mick mickey

@@ -41,7 +41,11 @@ func Resolve(uses []claimex.NameUse, aliases []claimex.NameAlias, corrections []
 		a, okA := r.index[m[0]]
 		b, okB := r.index[m[1]]
 		if okA && okB {
-			r.union(a, b, claimex.WhyCorrection)
+			// A reviewer's merge is the reason for it, even where a rule
+			// had made it already.
+			if !r.union(a, b, claimex.WhyCorrection) {
+				r.edges = append(r.edges, edge{a, b, claimex.WhyCorrection})
+			}
 			preferred[a] = true
 		}
 	}
@@ -301,19 +305,34 @@ func (r *resolver) orgs(split map[int]bool, aliases []claimex.NameAlias) {
 	// "UN Security Council": an acronym inside a name stands for words
 	// of another ("United Nations Security Council"), or for the
 	// expansion the corpus gives it.
-	inside := map[string][]int{}
+	withAcronym, spelt := map[string][]int{}, map[string][]int{}
 	for i, n := range r.names {
 		if len(tokens[i]) < 2 {
 			continue
 		}
 		words := strings.Fields(strings.NewReplacer("-", " ", "’", "'").Replace(n))
-		for _, k := range acronymKeys(tokens[i], words) {
-			inside[k] = append(inside[k], i)
+		acr, runs := acronymKeys(tokens[i], words)
+		for _, k := range acr {
+			withAcronym[k] = append(withAcronym[k], i)
+		}
+		for _, k := range runs {
+			spelt[k] = append(spelt[k], i)
 		}
 	}
-	for _, ids := range sortedBlocks(inside) {
-		for _, i := range ids[1:] {
-			r.union(ids[0], i, claimex.WhyAcronym)
+	for _, k := range sortedKeys(withAcronym) {
+		// Spelt out by one body only: two ("World Health Organization",
+		// "World Hunger Organization") leave "WH Organization" alone.
+		roots := map[int]int{}
+		for _, j := range spelt[k] {
+			roots[r.find(j)] = j
+		}
+		if len(roots) != 1 {
+			continue
+		}
+		for _, j := range roots {
+			for _, i := range withAcronym[k] {
+				r.union(j, i, claimex.WhyAcronym)
+			}
 		}
 	}
 	expansion := map[string][]string{}
@@ -595,6 +614,9 @@ func (r *resolver) result(preferred, split map[int]bool) []claimex.EntityName {
 		links[e.a] = append(links[e.a], e)
 		links[e.b] = append(links[e.b], edge{e.b, e.a, e.why})
 	}
+	for _, l := range links {
+		sort.SliceStable(l, func(i, j int) bool { return l[i].why == claimex.WhyCorrection && l[j].why != claimex.WhyCorrection })
+	}
 	g, _ := loadGazetteer()
 	out := make([]claimex.EntityName, 0, len(r.names))
 	for _, ids := range members {
@@ -640,10 +662,15 @@ func (r *resolver) result(preferred, split map[int]bool) []claimex.EntityName {
 				canonical = p.canonical
 			}
 		}
-		// Walk the unions from the canonical name: each name joined the
-		// one it was reached from.
-		why := map[int]edge{best: {}}
-		queue := []int{best}
+		// Walk the unions from the canonical name (or the name chosen, if
+		// the gazetteer's is not one of them): each name joined the one
+		// it was reached from.
+		from := best
+		if i, ok := r.index[canonical]; ok && r.find(i) == r.find(best) {
+			from = i
+		}
+		why := map[int]edge{from: {}}
+		queue := []int{from}
 		for len(queue) > 0 {
 			i := queue[0]
 			queue = queue[1:]
@@ -656,7 +683,7 @@ func (r *resolver) result(preferred, split map[int]bool) []claimex.EntityName {
 		}
 		for _, i := range ids {
 			n := claimex.EntityName{Name: r.names[i], Canonical: canonical, Type: typ}
-			if e, ok := why[i]; ok && i != best {
+			if e, ok := why[i]; ok && i != from {
 				n.Why, n.Via = e.why, r.names[e.b]
 			} else if split[i] && len(ids) == 1 {
 				n.Why = claimex.WhySplit
