@@ -121,7 +121,7 @@ type lexicon struct {
 	adverbs, nearMisses, persons, singleCategories, dwellVerbs matcher
 
 	units, things, currencies, labels, operators, streets, months, scores, scoreVerbs matcher
-	attributive                                                                       matcher
+	attributive, quantifiers                                                          matcher
 
 	honorifics, titles, roles, orgHeads, orgNouns, bodies, organisations, places, notAcronyms,
 	particles, clutter, orgOpeners, placeHeads, placeOpeners, sportsVerbs, groups matcher
@@ -205,6 +205,7 @@ func newLexicon(r *rules.Rules) *lexicon {
 		scores:           plain(nc.Scores),
 		scoreVerbs:       plain(nc.ScoreVerbs),
 		attributive:      plain(nc.Attributive),
+		quantifiers:      plain(nc.Quantifiers),
 	}
 }
 

@@ -69,7 +69,7 @@ func Parse(name string, data []byte) (*Rules, error) {
 			p.lists(val, "not_counts", phraseFields(p, map[string]*[]Phrase{
 				"units": &nc.Units, "things": &nc.Things, "currencies": &nc.Currencies, "labels": &nc.Labels, "operators": &nc.Operators, "streets": &nc.Streets,
 				"months": &nc.Months, "scores": &nc.Scores, "score_verbs": &nc.ScoreVerbs,
-				"attributive": &nc.Attributive,
+				"attributive": &nc.Attributive, "quantifiers": &nc.Quantifiers,
 			}))
 		case "entities":
 			e := &r.Entities
