@@ -9,11 +9,21 @@ const (
 	KindEntity Kind = "entity"
 )
 
-// Category is what a count claim counts. The names follow GDELT's count
-// types, with a few more.
+// Category is what a count claim counts. The set of categories is data:
+// the rules file names them (package rules), with what each rolls up to
+// and the names it had before, so that a user can add, rename or remove
+// one. A category is a plain string here so that every package can speak
+// of one without knowing the rules.
 type Category string
 
-// Count categories.
+// Other is the category of a count of something the rules name no
+// category for; every rules file has it.
+const Other Category = "other"
+
+// The categories of the default rules, for code and tests that speak of
+// them by name. They follow GDELT's count types, with a few more. A rules
+// file may drop or rename any of them: whether a name is a category is
+// for the rules to say (rules.Rules.HasCategory), not this list.
 const (
 	Killed     Category = "killed"
 	Injured    Category = "injured"
@@ -27,24 +37,7 @@ const (
 	Deployed   Category = "deployed"
 	Casualties Category = "casualties"
 	Affected   Category = "affected"
-	Other      Category = "other"
 )
-
-// Categories lists every count category in a stable order.
-var Categories = []Category{
-	Killed, Injured, Arrested, Kidnapped, Missing, Displaced, Evacuated,
-	Released, Protesters, Deployed, Casualties, Affected, Other,
-}
-
-// ValidCategory reports whether c is a known category.
-func ValidCategory(c Category) bool {
-	for _, k := range Categories {
-		if k == c {
-			return true
-		}
-	}
-	return false
-}
 
 // Qualifier says how a figure relates to the true count.
 type Qualifier string

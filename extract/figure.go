@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"math"
 	"strings"
 
 	"github.com/claimex/claimex"
@@ -40,6 +39,9 @@ type figure struct {
 	// link is how the figure depends on another one when it has no
 	// category of its own.
 	link linkKind
+	// also is a second category a predicate joined to the first gives
+	// ("kidnapped and killed 11 people").
+	also claimex.Category
 }
 
 type linkKind int
@@ -62,10 +64,49 @@ func (x *Extractor) figures(s *sentence) []*figure {
 			continue
 		}
 		x.qualify(s, f)
+		x.joinBounds(s, f)
 		out = append(out, f)
 		i = f.postLast
 	}
 	return out
+}
+
+// joinBounds makes one range of two bounds joined by "and" or "but":
+// "more than 10 and less than 40" is the range 10 to 40. The range keeps
+// the bounds' numbers and drops whether each was strict: "at least 10
+// and at most 40" is the same range.
+func (x *Extractor) joinBounds(s *sentence, f *figure) {
+	if f.zero || f.vague != "" || f.num.IsRange || f.qualifier == claimex.Exact {
+		return
+	}
+	j := f.postLast + 1
+	if w := s.word(j); w != "and" && w != "but" {
+		return
+	}
+	q, n := x.lex.before.at(s.words, j+1)
+	if n == 0 {
+		return
+	}
+	g := x.figureAt(s, j+1+n)
+	if g == nil || g.zero || g.vague != "" || g.num.IsRange || g.num.Plus || g.ratio {
+		return
+	}
+	lo, hi := f.num.Value, g.num.Value
+	switch {
+	case lowerBound(f.qualifier) && upperBound(claimex.Qualifier(q)) && hi > lo:
+	case upperBound(f.qualifier) && lowerBound(claimex.Qualifier(q)) && lo > hi:
+		lo, hi = hi, lo
+	default:
+		return
+	}
+	f.num = Number{Value: lo, Max: hi, IsRange: true, Words: g.last - f.first + 1}
+	f.qualifier, f.last, f.postLast = claimex.Range, g.last, g.last
+}
+
+func lowerBound(q claimex.Qualifier) bool { return q == claimex.MoreThan || q == claimex.AtLeast }
+
+func upperBound(q claimex.Qualifier) bool {
+	return q == claimex.LessThan || q == claimex.AtMost || q == claimex.UpTo
 }
 
 func (x *Extractor) figureAt(s *sentence, i int) *figure {
@@ -90,11 +131,27 @@ func (x *Extractor) figureAt(s *sentence, i int) *figure {
 		}
 		return nil
 	}
+	if s.word(i) == "from" {
+		if _, st := lx.changes.before(s.words, i); st >= 0 {
+			if f := x.changedTo(s, i); f != nil {
+				return f
+			}
+		}
+	}
 	n, ok := ParseNumber(s.words[i:])
+	if ok && n.spaced && !x.spacedThousands(s, i, n) {
+		n, ok = ParseNumber(s.words[i : i+1])
+	}
 	if !ok || x.notACount(s, i, n) {
 		return nil
 	}
 	f := &figure{first: i, last: i + n.Words - 1, num: n}
+	// "a couple of people", "a dozen of them": "of" belongs to the
+	// figure, unless a determiner follows ("a dozen of the injured").
+	if k := f.last; s.word(k+1) == "of" && (s.word(k) == "couple" || s.word(k) == "pair" || s.word(k) == "dozen") &&
+		!lx.determiners.has(s.words, k+2) && !lx.partitives.has(s.words, k+1) {
+		f.last++
+	}
 	// "10 out of 17": a ratio, whose second number is not a figure.
 	if s.word(f.last+1) == "out" && s.word(f.last+2) == "of" {
 		if m, ok := ParseNumber(s.words[f.last+3:]); ok {
@@ -103,6 +160,38 @@ func (x *Extractor) figureAt(s *sentence, i int) *figure {
 		}
 	}
 	return f
+}
+
+// spacedThousands reports whether the digit groups of n at token i
+// group thousands ("40 000", "158\u202f000"): a no-break space between them
+// says so; a plain space does unless a capitalised word follows, as after
+// a count and a model number ("400 737 Max jets").
+func (x *Extractor) spacedThousands(s *sentence, i int, n Number) bool {
+	end := i + n.Words
+	for k := i + 1; k < end; k++ {
+		gap := s.text[s.toks[k-1].End()-s.start : s.toks[k].Start-s.start]
+		if gap != " " {
+			return strings.Trim(gap, "\u00a0\u202f\u2009") == ""
+		}
+	}
+	return !s.capitalized(end)
+}
+
+// changedTo reads "from 200 to 300" after a verb of change ("the toll
+// rose from 200 to 300", "fell from 300 to 200") at token i: a figure of
+// the second number, spanning both.
+func (x *Extractor) changedTo(s *sentence, i int) *figure {
+	from, ok := cardinal(s.words[i+1:], false)
+	k := i + 1 + from.Words
+	if !ok || from.IsRange || s.word(k) != "to" {
+		return nil
+	}
+	to, ok := cardinal(s.words[k+1:], false)
+	if !ok || to.IsRange || x.notACount(s, k+1, to) {
+		return nil
+	}
+	to.Words += k + 1 - i
+	return &figure{first: i, last: i + to.Words - 1, num: to}
 }
 
 // qualify finds the words that qualify a figure either side of it.
@@ -117,6 +206,8 @@ func (x *Extractor) qualify(s *sentence, f *figure) {
 		f.qualifier = claimex.Range
 	case f.num.Plus:
 		f.qualifier = claimex.AtLeast
+	case f.num.Approx:
+		f.qualifier = claimex.Approximately
 	default:
 		f.qualifier = claimex.Exact
 	}
@@ -129,160 +220,4 @@ func (x *Extractor) qualify(s *sentence, f *figure) {
 	if q, n := x.lex.after.at(s.words, f.last+1); n > 0 {
 		f.qualifier, f.postLast = claimex.Qualifier(q), f.last+n
 	}
-}
-
-// notACount reports whether the number at token i, spanning n.Words
-// words, is a date, year, age, duration, measure, amount of money,
-// percentage, label, score, phone number or part of a name.
-func (x *Extractor) notACount(s *sentence, i int, n Number) bool {
-	lx := x.lex
-	w, end := s.words[i], i+n.Words
-	if strings.ContainsAny(w, "%$€£¥₽₸") {
-		return true
-	}
-	if !n.IsRange && n.Value != math.Trunc(n.Value) {
-		return true // people come whole: "1.5" is a measure or a version
-	}
-	// Words after: units, money, arithmetic.
-	if lx.units.has(s.words, end) || lx.currencies.has(s.words, end) || lx.operators.has(s.words, end) {
-		return true
-	}
-	// Words before: money, labels, arithmetic.
-	if _, st := lx.currencies.before(s.words, i); st >= 0 {
-		return true
-	}
-	if _, st := lx.labels.before(s.words, i); st >= 0 {
-		return true
-	}
-	if _, st := lx.operators.before(s.words, i); st >= 0 {
-		return true
-	}
-	// Dates: "January 2", "2 January".
-	if n.Value <= 31 && !n.IsRange && (x.isMonth(s, i-1) || x.isMonth(s, end)) {
-		return true
-	}
-	// Years and spans of years: "in 2019", "from 1991 to 2019", "between
-	// 2010 and 2015". A year-like number is a count only when something
-	// counted follows and no preposition comes before ("1500 people").
-	if yearLike(s.words[i:end], n) {
-		_, qualified := x.lex.before.before(s.words, i)
-		if qualified < 0 && (n.IsRange || !x.countedAfter(s, end) || x.lex.prepositions.has(s.words, i-1) ||
-			x.lex.determiners.has(s.words, i-1)) {
-			return true // "in 2019", "the 2019 protests"; but "some 1500 people"
-		}
-	}
-	// Scores: "a 3-2 win", "beat them 3-2".
-	if n.IsRange {
-		if lx.scores.has(s.words, end) {
-			return true
-		}
-		if _, st := lx.scoreVerbs.before(s.words, i); st >= 0 {
-			return true
-		}
-		// Phone numbers: "555-1234".
-		if lo, hi, ok := strings.Cut(w, "-"); ok && len(lo) == 3 && len(hi) == 4 && !strings.Contains(w, ",") {
-			return true
-		}
-	}
-	// Addresses: "10 Downing Street".
-	for k := end; k < end+3 && s.capitalized(k); k++ {
-		if x.lex.streets.has(s.words, k+1) {
-			return true
-		}
-	}
-	// Runs of digit groups: phone numbers, codes ("020 7946 0958").
-	if isDigitWord(s.word(end)) || isDigitWord(s.word(i-1)) {
-		return true
-	}
-	// A number inside a name: "Khabar 24", "Article 5 of", "Channel 4
-	// reported". A capitalised word before it, and nothing counted after.
-	// Headlines In Title Case capitalise every word, so the test is left
-	// to sentences.
-	if i > 0 && !s.titleCase && s.capitalized(i-1) && !isQuote(s.word(i-1)) && !x.isTriggerish(s, i-1) && !x.countedAfter(s, end) {
-		return true
-	}
-	// A number word capitalised inside a sentence is part of a name: "our
-	// One Home Depot investments".
-	if i > 0 && !s.titleCase && s.capitalized(i) && !isDigit(w[0]) && !isQuote(s.word(i-1)) && !isBreak(s.word(i-1)) {
-		return true
-	}
-	// An age after a name: "Nursultan Nazarbayev, 81, ...".
-	if s.word(i-1) == "," && s.word(end) == "," && s.capitalized(i-2) && (s.entAt[max(i-2, 0)] >= 0 || s.tag(i-2) == "NNP") {
-		return true
-	}
-	// "one" as a pronoun: "one of the", "one another".
-	if w == "one" && (s.word(end) == "of" || s.word(end) == "another" || s.word(end) == "by") {
-		return true
-	}
-	return false
-}
-
-// isMonth reports whether token i names a month. "May" and "March" count
-// only capitalised, so that "12 may have died" stays a count.
-func (x *Extractor) isMonth(s *sentence, i int) bool {
-	if !x.lex.months.has(s.words, i) {
-		return false
-	}
-	w := s.word(i)
-	if w == "may" || w == "march" {
-		return s.capitalized(i)
-	}
-	return true
-}
-
-// countedAfter reports whether what follows token end makes the figure
-// before it a count: a noun, a trigger or a link to a predicate.
-func (x *Extractor) countedAfter(s *sentence, end int) bool {
-	w := s.word(end)
-	if w == "" || isBreak(w) || w == "," {
-		return false
-	}
-	if x.isTriggerish(s, end) || x.lex.links.has(s.words, end) || w == "of" {
-		return true
-	}
-	return isNounTag(s.tag(end)) && (!s.capitalized(end) || s.titleCase) || isAdjTag(s.tag(end)) && isNounTag(s.tag(end+1))
-}
-
-// isTriggerish reports whether token i is a trigger or a qualifier: words
-// that make a capitalised headline word not part of a name.
-func (x *Extractor) isTriggerish(s *sentence, i int) bool {
-	lx := x.lex
-	if c, _ := lx.trigger(s.words, i); c != "" {
-		return true
-	}
-	if _, st := lx.predicates.before(s.words, i+1); st >= 0 {
-		return true
-	}
-	if _, st := lx.before.before(s.words, i+1); st >= 0 {
-		return true
-	}
-	_, st := lx.attrVerbs.before(s.words, i+1)
-	return st >= 0 || lx.partitives.has(s.words, i)
-}
-
-// yearLike reports whether a figure could be a year or a span of years:
-// whole numbers from 1000 to 2100 written without a thousands separator.
-func yearLike(words []string, n Number) bool {
-	for _, w := range words {
-		if strings.Contains(w, ",") {
-			return false
-		}
-	}
-	year := func(v float64) bool { return v >= 1000 && v <= 2100 && v == math.Trunc(v) }
-	if n.IsRange {
-		return year(n.Value) && year(n.Max)
-	}
-	return year(n.Value) && len(words) == 1 && isDigitWord(words[0])
-}
-
-func isDigitWord(w string) bool {
-	if w == "" {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if !isDigit(w[i]) {
-			return false
-		}
-	}
-	return true
 }

@@ -89,7 +89,7 @@ func Reextract(ctx context.Context, cfg ExtractConfig) (ExtractReport, error) {
 		return rep, err
 	}
 	start = time.Now()
-	if rep.Diff, err = st.CommitRun(context.WithoutCancel(ctx), rep.RunID, rep.Failed); err != nil {
+	if rep.Diff, err = st.CommitRun(context.WithoutCancel(ctx), rep.RunID, rep.Failed, r.Renames()); err != nil {
 		return rep, err
 	}
 	slog.Debug("re-extraction made current", "run", rep.RunID, "took", time.Since(start))

@@ -42,12 +42,20 @@ type Figure struct {
 }
 
 // Documents is how many articles state the figure.
-func (f Figure) Documents() int {
+func (f Figure) Documents() int { return len(f.DocumentIDs()) }
+
+// DocumentIDs are the articles that state the figure, in the order of its
+// statements.
+func (f Figure) DocumentIDs() []int64 {
+	var out []int64
 	seen := map[int64]bool{}
 	for _, s := range f.Statements {
-		seen[s.DocumentID] = true
+		if !seen[s.DocumentID] {
+			seen[s.DocumentID] = true
+			out = append(out, s.DocumentID)
+		}
 	}
-	return len(seen)
+	return out
 }
 
 // Group is the figures given for one category and kind of subject
@@ -56,27 +64,43 @@ type Group struct {
 	Category claimex.Category
 	Subject  string
 	Figures  []Figure
-	// Disagree is set when two of its figures cannot both be true.
+	// Shortfalls are the figures of this group that are too small for a
+	// figure of a category rolling up to them, or too large for one they
+	// roll up to: "300 casualties" against "400 killed". A group lists
+	// those it takes part in, on either side.
+	Shortfalls []Shortfall
+	// Disagree is set when two of its figures cannot both be true, or one
+	// of them with a figure of a category it rolls up to or from.
 	Disagree bool
+}
+
+// Shortfall is a figure of a category that cannot hold a figure of a
+// category rolling up to it: the whole allows fewer than the part's
+// least ("300 casualties", "400 killed"; killed rolls up to casualties).
+type Shortfall struct {
+	Whole, Part             claimex.Category
+	WholeFigure, PartFigure Figure
 }
 
 // approximately is how far either side of "about N" a count may lie.
 const approximately = 0.15
 
 // Conflicts groups the current count claims by category and subject
-// group (rules.Subjects) and marks the figures that contradict each other.
-// Parts of a figure stated nearby ("of which 19 ...") are left out, as
-// are claims a reviewer rejected and claims of category other; an edit's
-// corrected category and value count instead of the extracted ones.
+// group (rules.Subjects) and marks the figures that contradict each other:
+// within a group, figures that allow no count in common; across the roll-
+// ups of the rules (killed rolls up to casualties), a figure of the whole
+// that allows fewer than the least a figure of a part allows, for the
+// same subject group. Parts are compared one at a time, never summed: the
+// rules do not say whether the parts of a whole overlap. Parts of a
+// figure stated nearby ("of which 19 ...") are left out, as are claims a
+// reviewer rejected and claims of category other; an edit's corrected
+// category and value count instead of the extracted ones, and a category
+// the rules renamed counts under its new name.
 func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
 	type figKey struct {
 		low, high float64
 		q         claimex.Qualifier
 		vague     string
-	}
-	type groupKey struct {
-		cat     claimex.Category
-		subject string
 	}
 	groups := map[groupKey]*Group{}
 	figs := map[groupKey]map[figKey]*Figure{}
@@ -94,6 +118,7 @@ func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
 				value = v.ReviewedValue
 			}
 		}
+		cat = r.Canonical(cat)
 		if cat == claimex.Other || (value == nil && c.Vague == "") {
 			continue
 		}
@@ -114,7 +139,6 @@ func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
 			Title: v.Title, Attribution: c.Attribution, Published: v.Published, Date: parseDate(v.Published),
 			Text: c.Text, Status: v.Status})
 	}
-	var out []Group
 	for gk, g := range groups {
 		for _, f := range figs[gk] {
 			f.Statements = perDocument(f.Statements)
@@ -134,16 +158,27 @@ func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
 				}
 			}
 		}
+	}
+	rollUpConflicts(groups, r)
+	out := make([]Group, 0, len(groups))
+	for _, g := range groups {
 		out = append(out, *g)
 	}
 	order := map[claimex.Category]int{}
-	for i, c := range claimex.Categories {
-		order[c] = i
+	for i, c := range r.CategoryNames() {
+		order[c] = i + 1
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Category != b.Category {
-			return order[a.Category] < order[b.Category]
+			// In the rules' order; names the rules lack last, by name.
+			if oa, ob := order[a.Category], order[b.Category]; oa != ob {
+				if oa == 0 || ob == 0 {
+					return ob == 0
+				}
+				return oa < ob
+			}
+			return a.Category < b.Category
 		}
 		if (a.Subject == rules.DefaultSubject) != (b.Subject == rules.DefaultSubject) {
 			return a.Subject == rules.DefaultSubject
@@ -151,6 +186,49 @@ func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
 		return a.Subject < b.Subject
 	})
 	return out
+}
+
+type groupKey struct {
+	cat     claimex.Category
+	subject string
+}
+
+// rollUpConflicts compares every group's figures with those of the groups
+// of the categories it rolls up to, for the same subject group, and
+// records each figure of a whole too small for a figure of its part.
+func rollUpConflicts(groups map[groupKey]*Group, r *rules.Rules) {
+	keys := make([]groupKey, 0, len(groups))
+	for gk := range groups {
+		keys = append(keys, gk)
+	}
+	// In a stable order, so that the shortfalls listed are too.
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].cat != keys[j].cat {
+			return keys[i].cat < keys[j].cat
+		}
+		return keys[i].subject < keys[j].subject
+	})
+	for _, pk := range keys {
+		part := groups[pk]
+		for _, whole := range r.RollUps(pk.cat) {
+			wg := groups[groupKey{whole, pk.subject}]
+			if wg == nil {
+				continue
+			}
+			for i := range wg.Figures {
+				for j := range part.Figures {
+					w, p := &wg.Figures[i], &part.Figures[j]
+					if w.High >= p.Low {
+						continue
+					}
+					w.Disagrees, p.Disagrees, wg.Disagree, part.Disagree = true, true, true, true
+					sf := Shortfall{Whole: whole, Part: pk.cat, WholeFigure: *w, PartFigure: *p}
+					wg.Shortfalls = append(wg.Shortfalls, sf)
+					part.Shortfalls = append(part.Shortfalls, sf)
+				}
+			}
+		}
+	}
 }
 
 // perDocument keeps one statement per article: the first, with the first

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/rules"
 	"github.com/claimex/claimex/store"
 )
 
@@ -88,12 +89,14 @@ func (r Report) with(o Outcome) []Judged {
 	return out
 }
 
-// Evaluate judges the current claims against every review.
-func Evaluate(reviews []store.ReviewView) Report {
+// Evaluate judges the current claims against every review. Categories
+// are compared, and rows named, by the names r gives them: a category r
+// renamed is the same category under its old name and its new one.
+func Evaluate(reviews []store.ReviewView, r *rules.Rules) Report {
 	rows := map[string]*Row{}
 	var rep Report
 	for _, rv := range reviews {
-		j := judge(rv)
+		j := judge(canonical(rv, r))
 		rep.Judged = append(rep.Judged, j)
 		row := rows[j.Label]
 		if row == nil {
@@ -124,6 +127,21 @@ func (r *Row) add(o Outcome) {
 	case Dropped:
 		r.Dropped++
 	}
+}
+
+// canonical gives the categories of a review, as decided on, corrected
+// to and current, the names r gives them.
+func canonical(rv store.ReviewView, r *rules.Rules) store.ReviewView {
+	if rv.Snapshot.Kind == claimex.KindCount {
+		rv.Snapshot.Category = r.Canonical(rv.Snapshot.Category)
+	}
+	if rv.Category != "" {
+		rv.Category = r.Canonical(rv.Category)
+	}
+	if rv.Current.Kind == claimex.KindCount {
+		rv.Current.Category = r.Canonical(rv.Current.Category)
+	}
+	return rv
 }
 
 // judge compares one review with the current claim of its key.

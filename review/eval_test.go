@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/rules"
 	"github.com/claimex/claimex/store"
 )
 
@@ -57,7 +58,7 @@ func TestEvaluate(t *testing.T) {
 		all = append(all, tt.in)
 	}
 
-	rep := Evaluate(all)
+	rep := Evaluate(all, rules.Default())
 	// killed: found 3 (carried, attribution moved, edited now right), wrong 2, missed 1.
 	var killed Row
 	for _, r := range rep.Rows {

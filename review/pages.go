@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/export"
+	"github.com/claimex/claimex/rules"
 	"github.com/claimex/claimex/store"
 )
 
@@ -67,8 +69,13 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	data := map[string]any{"Kind": kind, "Counts": progress(counts), "Categories": claimex.Categories,
-		"Undo": r.URL.Query().Get("undo")}
+	rs, err := s.currentRules(ctx)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	data := map[string]any{"Kind": kind, "Counts": progress(counts), "Categories": rs.CategoryNames(),
+		"Palette": palette{rs}, "Undo": r.URL.Query().Get("undo")}
 	if ok {
 		doc, err := s.cfg.Store.Document(ctx, cur.DocumentID)
 		if err != nil {
@@ -170,8 +177,13 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 			d.Value = &f
 		}
 		if c := claimex.Category(r.PostFormValue("category")); c != "" {
-			if !claimex.ValidCategory(c) {
-				s.error(w, r, badRequestf("unknown category %q", c))
+			rs, err := s.currentRules(r.Context())
+			if err != nil {
+				s.error(w, r, err)
+				return
+			}
+			if !rs.HasCategory(c) {
+				s.error(w, r, badRequestf("unknown category %q (the current rules have %s)", c, joinCategories(rs.CategoryNames())))
 				return
 			}
 			d.Category = c
@@ -240,14 +252,20 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
+	rs, err := s.currentRules(ctx)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
 	s.render(w, "document", map[string]any{"Doc": doc, "Segments": highlight(doc.Text, claims), "Claims": claims,
-		"Entities": withEntities})
+		"Entities": withEntities, "Palette": palette{rs}})
 }
 
-// claimFilter reads the claims table's filters from a query or form.
-func claimFilter(v url.Values) (store.ClaimFilter, error) {
+// claimFilter reads the claims table's filters from a query or form. A
+// category must be one of the current rules or of some current claim.
+func (s *Server) claimFilter(ctx context.Context, v url.Values) (store.ClaimFilter, error) {
 	f := store.ClaimFilter{Category: claimex.Category(v.Get("category")), Status: claimex.Status(v.Get("status")),
-		Source: v.Get("source"), Search: v.Get("q")}
+		Source: v.Get("source"), Search: v.Get("q"), Rule: v.Get("rule")}
 	switch k := v.Get("kind"); k {
 	case "", "count":
 		f.Kind = claimex.KindCount
@@ -257,8 +275,21 @@ func claimFilter(v url.Values) (store.ClaimFilter, error) {
 	default:
 		return f, badRequestf("unknown kind %q", k)
 	}
-	if f.Category != "" && !claimex.ValidCategory(f.Category) {
-		return f, badRequestf("unknown category %q", f.Category)
+	if err := store.CheckRuleFilter(f.Rule); err != nil {
+		return f, badRequest(err)
+	}
+	if f.Category != "" {
+		rs, err := s.currentRules(ctx)
+		if err != nil {
+			return f, err
+		}
+		cats, err := s.categories(ctx, rs)
+		if err != nil {
+			return f, err
+		}
+		if !slices.Contains(cats, f.Category) {
+			return f, badRequestf("unknown category %q", f.Category)
+		}
 	}
 	if d := v.Get("doc"); d != "" {
 		id, err := strconv.ParseInt(d, 10, 64)
@@ -274,16 +305,51 @@ func claimFilter(v url.Values) (store.ClaimFilter, error) {
 // and exports take the whole filtered set.
 const tableLimit = 500
 
+// categories are the categories the claims page offers: the current
+// rules', then any other that a current claim has (from an older run).
+func (s *Server) categories(ctx context.Context, rs *rules.Rules) ([]claimex.Category, error) {
+	inUse, err := s.cfg.Store.CategoriesInUse(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := rs.CategoryNames()
+	for _, c := range inUse {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
 func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	q := r.URL.Query()
-	f, err := claimFilter(q)
+	f, err := s.claimFilter(ctx, q)
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
+	rs, err := s.currentRules(ctx)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	cats, err := s.categories(ctx, rs)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	ruleNames, err := s.cfg.Store.RuleNames(ctx, f.Kind)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if f.Rule != "" && !slices.Contains(ruleNames, f.Rule) {
+		ruleNames = append([]string{f.Rule}, ruleNames...) // a pattern, or a rule gone: still shown as chosen
+	}
 	var rows []store.ClaimView
 	total := 0
-	err = s.cfg.Store.Claims(r.Context(), f, func(v store.ClaimView) error {
+	err = s.cfg.Store.Claims(ctx, f, func(v store.ClaimView) error {
 		total++
 		if len(rows) < tableLimit {
 			rows = append(rows, v)
@@ -295,7 +361,7 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, "claims", map[string]any{"Rows": rows, "Total": total, "Query": q, "Filter": f,
-		"QueryString": q.Encode(), "Categories": claimex.Categories, "Formats": export.Formats,
+		"QueryString": q.Encode(), "Categories": cats, "Rules": ruleNames, "Palette": palette{rs}, "Formats": export.Formats,
 		"Statuses": []claimex.Status{claimex.Unreviewed, claimex.Accepted, claimex.Rejected, claimex.Edited, claimex.Changed}})
 }
 
@@ -308,7 +374,7 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, badRequest(err))
 		return
 	}
-	f, err := claimFilter(r.PostForm)
+	f, err := s.claimFilter(r.Context(), r.PostForm)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -358,7 +424,7 @@ var errTooMany = errors.New("too many claims")
 // entities) as a download.
 func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	f, err := claimFilter(q)
+	f, err := s.claimFilter(r.Context(), q)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -405,14 +471,19 @@ func (s *Server) conflicts(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
+	rs, err := s.currentRules(r.Context())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
 	all := r.URL.Query().Get("all") == "1"
 	var shown []GroupView
-	for _, g := range Conflicts(claims, s.cfg.Rules) {
+	for _, g := range Conflicts(claims, rs) {
 		if g.Disagree || all {
 			shown = append(shown, GroupView{Group: g, Chart: chartOf(g)})
 		}
 	}
-	s.render(w, "conflicts", map[string]any{"Groups": shown, "All": all})
+	s.render(w, "conflicts", map[string]any{"Groups": shown, "All": all, "Palette": palette{rs}})
 }
 
 // GroupView is a group of figures with its chart.
@@ -427,7 +498,29 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	s.render(w, "entities", map[string]any{"Entities": list, "Query": r.URL.Query(), "Message": r.URL.Query().Get("msg")})
+	views := make([]entityView, len(list))
+	for i, e := range list {
+		views[i].Entity = e
+		for _, n := range e.Names {
+			if n.Why != "" {
+				views[i].Merged = append(views[i].Merged, mergedName{Name: n.Name, Rule: n.Why, Text: claimex.WhyText(n.Why, n.Via)})
+			}
+		}
+	}
+	s.render(w, "entities", map[string]any{"Entities": views, "Query": r.URL.Query(), "Message": r.URL.Query().Get("msg")})
+}
+
+// entityView is an entity on the entities page, with why its names were
+// merged, so that a reviewer can trust the merge or split a name out.
+type entityView struct {
+	store.Entity
+	Merged []mergedName
+}
+
+// mergedName is a name resolution merged into an entity: the rule, and
+// the rule in words.
+type mergedName struct {
+	Name, Rule, Text string
 }
 
 // correctEntities merges or splits entities and resolves names again.
@@ -457,4 +550,12 @@ func (s *Server) correctEntities(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/entities?msg="+url.QueryEscape(msg), http.StatusSeeOther)
+}
+
+func joinCategories(cats []claimex.Category) string {
+	names := make([]string, len(cats))
+	for i, c := range cats {
+		names[i] = string(c)
+	}
+	return strings.Join(names, ", ")
 }

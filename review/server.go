@@ -25,7 +25,10 @@ var staticFiles embed.FS
 // Config is what the review UI needs.
 type Config struct {
 	Store *store.Store
-	// Rules give the subject groups of the conflicts page.
+	// Rules, when set, are the rules the pages go by: the categories
+	// offered, their roll-ups and renames, the subject groups of the
+	// conflicts page. When nil, the pages use the rules of the current
+	// run, read again whenever another run becomes current.
 	Rules *rules.Rules
 	// Token, when set, must be presented once (?token=...) before any
 	// page is served; the browser then keeps it in a cookie.
@@ -53,13 +56,12 @@ type Server struct {
 	csrf  string
 	mux   *http.ServeMux
 	token string
+	// stored are the current run's rules, when Config.Rules is nil.
+	stored storedRules
 }
 
 // NewServer prepares the UI's pages.
 func NewServer(cfg Config) (*Server, error) {
-	if cfg.Rules == nil {
-		cfg.Rules = rules.Default()
-	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}

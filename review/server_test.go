@@ -44,24 +44,30 @@ func fixture(t *testing.T, token string) (*store.Store, *Server, *httptest.Serve
 // reviewer are set here).
 func fixtureWith(t *testing.T, cfg Config) (*store.Store, *Server, *httptest.Server) {
 	t.Helper()
-	ctx := context.Background()
-	dir := t.TempDir()
-	st, err := store.Open(ctx, filepath.Join(dir, "ui.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	var paths []string
 	for _, name := range []string{"001_c3d0c4f10a557457.txt", "002_47e49d6628047b86.txt", "004_371244e6fb34e273.txt"} {
 		paths = append(paths, filepath.Join(seeds, name))
 	}
-	bad := filepath.Join(dir, "hostile.txt")
+	bad := filepath.Join(t.TempDir(), "hostile.txt")
 	os.WriteFile(bad, []byte(hostile), 0o644)
-	x, err := extract.New(rules.Default())
+	return serveIngested(t, cfg, rules.Default(), append(paths, bad))
+}
+
+// serveIngested ingests paths with rules r into a new database and
+// serves the UI over it with cfg (its store and reviewer are set here).
+func serveIngested(t *testing.T, cfg Config, r *rules.Rules, paths []string) (*store.Store, *Server, *httptest.Server) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "ui.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := pipeline.Ingest(ctx, pipeline.Config{Store: st, Extractor: x, Paths: append(paths, bad)}); err != nil {
+	t.Cleanup(func() { st.Close() })
+	x, err := extract.New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pipeline.Ingest(ctx, pipeline.Config{Store: st, Extractor: x, Paths: paths}); err != nil {
 		t.Fatal(err)
 	}
 	cfg.Store, cfg.Reviewer = st, "tester"

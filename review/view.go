@@ -196,6 +196,15 @@ func figureLabel(f Figure) string {
 	return claimex.FigureText(f.Value, f.ValueMax, f.Qualifier, f.Vague)
 }
 
+// figureDocs names the documents that state a figure: "doc 3, doc 5".
+func figureDocs(f Figure) string {
+	var out []string
+	for _, id := range f.DocumentIDs() {
+		out = append(out, "doc "+strconv.FormatInt(id, 10))
+	}
+	return strings.Join(out, ", ")
+}
+
 // claimValue writes a claim's figure.
 func claimValue(c claimex.Claim) string {
 	switch {
@@ -211,6 +220,7 @@ func claimValue(c claimex.Claim) string {
 
 var funcs = template.FuncMap{
 	"figure": figureLabel,
+	"docs":   figureDocs,
 	"value":  claimValue,
 	"num": func(v *float64) string {
 		if v == nil {

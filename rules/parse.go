@@ -57,6 +57,9 @@ func Parse(name string, data []byte) (*Rules, error) {
 				"appositions": &g.Appositions, "count_nouns": &g.CountNouns, "connectors": &g.Connectors,
 				"place_prepositions": &g.PlacePrepositions, "prepositions": &g.Prepositions, "determiners": &g.Determiners,
 				"additives": &g.Additives, "time_words": &g.TimeWords, "english": &g.English, "openers": &g.Openers,
+				"people": &g.People, "changes": &g.Changes,
+				"adverbs": &g.Adverbs, "near_misses": &g.NearMisses, "persons": &g.Persons,
+				"single_victim_categories": &g.SingleVictimCategories, "dwell_verbs": &g.DwellVerbs,
 			}))
 		case "attribution":
 			p.lists(val, "attribution", phraseFields(p, map[string]*[]Phrase{
@@ -66,6 +69,7 @@ func Parse(name string, data []byte) (*Rules, error) {
 			p.lists(val, "not_counts", phraseFields(p, map[string]*[]Phrase{
 				"units": &nc.Units, "things": &nc.Things, "currencies": &nc.Currencies, "labels": &nc.Labels, "operators": &nc.Operators, "streets": &nc.Streets,
 				"months": &nc.Months, "scores": &nc.Scores, "score_verbs": &nc.ScoreVerbs,
+				"attributive": &nc.Attributive,
 			}))
 		case "entities":
 			e := &r.Entities
@@ -232,40 +236,6 @@ func (p *parser) phrase(item *yaml.Node) (Phrase, bool) {
 	return ph, true
 }
 
-func (p *parser) categories(n *yaml.Node) []Category {
-	var out []Category
-	// owner records, for each trigger, the category that has it, so that
-	// one word cannot mean two categories.
-	owner := map[string]string{}
-	claim := func(kind string, name claimex.Category, list []Phrase) {
-		for _, ph := range list {
-			key := kind + ":" + ph.String()
-			if prev, dup := owner[key]; dup {
-				p.errs = append(p.errs, Error{File: p.file, Line: ph.Line,
-					Msg: fmt.Sprintf("%s %q is also a %s of %s", kind, ph.String(), kind, prev)})
-				continue
-			}
-			owner[key] = string(name)
-		}
-	}
-	p.eachPair(n, func(key, val *yaml.Node) {
-		name := claimex.Category(key.Value)
-		if !claimex.ValidCategory(name) || name == claimex.Other {
-			p.errorf(key, "unknown category %q (known: %s)", key.Value, joinCategories())
-			return
-		}
-		c := Category{Name: name}
-		p.lists(val, "category "+key.Value, map[string]func(*yaml.Node){
-			"predicates": func(n *yaml.Node) { c.Predicates = p.phrases(n) },
-			"nouns":      func(n *yaml.Node) { c.Nouns = p.phrases(n) },
-		})
-		claim("predicate", name, c.Predicates)
-		claim("noun", name, c.Nouns)
-		out = append(out, c)
-	})
-	return out
-}
-
 func (p *parser) qualifiers(n *yaml.Node) []Qualifier {
 	var out []Qualifier
 	p.eachPair(n, func(key, val *yaml.Node) {
@@ -308,14 +278,4 @@ func (p *parser) patterns(val *yaml.Node) []*regexp.Regexp {
 		out = append(out, re)
 	}
 	return out
-}
-
-func joinCategories() string {
-	var names []string
-	for _, c := range claimex.Categories {
-		if c != claimex.Other {
-			names = append(names, string(c))
-		}
-	}
-	return strings.Join(names, ", ")
 }

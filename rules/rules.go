@@ -1,8 +1,10 @@
 // Package rules owns the rules file: the user-editable YAML that holds
 // every word list the cleaner and the extractor use (category triggers,
-// qualifiers, vague amounts, boilerplate lines). It parses and validates a
-// file with file:line errors, and ships the default rules embedded in the
-// binary. A parsed Rules value is immutable and safe for concurrent use.
+// qualifiers, vague amounts, boilerplate lines) and the count categories
+// themselves, with what each rolls up to and the names it had before. It
+// parses and validates a file with file:line errors, and ships the
+// default rules embedded in the binary. A parsed Rules value is immutable
+// and safe for concurrent use.
 package rules
 
 import (
@@ -34,7 +36,7 @@ type Rules struct {
 	Hash string
 
 	// Categories are the count categories with their triggers, in file
-	// order.
+	// order (category.go).
 	Categories []Category
 	// Before and After map the words either side of a figure to a
 	// qualifier ("more than 4,500", "1,000 or more").
@@ -80,15 +82,6 @@ func (r *Rules) SubjectGroup(subject string) string {
 	return DefaultSubject
 }
 
-// Category is one count category and the words that signal it.
-type Category struct {
-	Name claimex.Category
-	// Predicates say what happened to those counted ("killed", "dead").
-	Predicates []Phrase
-	// Nouns name what is counted ("deaths", "detainees").
-	Nouns []Phrase
-}
-
 // Qualifier is one qualifier and the phrases that signal it.
 type Qualifier struct {
 	Name    claimex.Qualifier
@@ -100,6 +93,15 @@ type Qualifier struct {
 type Grammar struct {
 	Links, Negations, Partitives, Frames, Appositions, CountNouns, Connectors, PlacePrepositions []Phrase
 	Prepositions, Determiners, Additives, TimeWords, English, Openers                            []Phrase
+	// People are nouns for people ("civilians", "families"); Changes are
+	// verbs of change before "from 200 to 300".
+	People, Changes []Phrase
+	// Adverbs may stand between an auxiliary and its predicate, except
+	// NearMisses ("nearly killed"); Persons name one person ("a man");
+	// SingleVictimCategories are the categories such a person is counted
+	// in; DwellVerbs place people where they live ("living in besieged
+	// areas").
+	Adverbs, NearMisses, Persons, SingleVictimCategories, DwellVerbs []Phrase
 }
 
 // Attribution holds the words that name a figure's source.
@@ -115,6 +117,9 @@ type Attribution struct {
 // score.
 type NotCounts struct {
 	Units, Things, Currencies, Labels, Operators, Streets, Months, Scores, ScoreVerbs []Phrase
+	// Attributive are the words before a figure that modifies a noun
+	// naming no people ("the 2001 attacks", "a 911 call").
+	Attributive []Phrase
 }
 
 // Entities holds the words the entity recogniser uses; see the comments
@@ -248,8 +253,8 @@ func (r *Rules) Stats() Stats {
 	g, a, nc, e := r.Grammar, r.Attribution, r.NotCounts, r.Entities
 	for _, list := range [][]Phrase{r.Vague, r.Zero, g.Links, g.Negations, g.Partitives, g.Frames, g.Appositions,
 		g.CountNouns, g.Connectors, g.PlacePrepositions, g.Prepositions, g.Determiners, g.Additives, g.TimeWords,
-		g.English, a.Verbs, a.BeforeSource, nc.Units, nc.Things, nc.Currencies, nc.Labels, nc.Operators, nc.Streets,
-		nc.Months, nc.Scores, nc.ScoreVerbs, e.Honorifics, e.Titles, e.Roles, e.OrgHeads, e.OrgNouns, e.Bodies,
+		g.English, g.People, g.Changes, a.Verbs, a.BeforeSource, nc.Units, nc.Things, nc.Currencies, nc.Labels, nc.Operators, nc.Streets,
+		nc.Months, nc.Scores, nc.ScoreVerbs, nc.Attributive, e.Honorifics, e.Titles, e.Roles, e.OrgHeads, e.OrgNouns, e.Bodies,
 		e.Organisations, e.Places, e.NotAcronyms, e.NameParticles, e.Clutter} {
 		st.Words += len(list)
 	}

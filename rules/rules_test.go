@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,9 +54,9 @@ func TestParseErrors(t *testing.T) {
 		{"missing sections", "version: 1\n", []string{`1: missing section "categories"`, `1: missing section "qualifiers"`}},
 		{"wrong version", "version: 7\ncategories: {}\nqualifiers: {}\n", []string{"1: version must be 1"}},
 		{"unknown section", "version: 1\ncategories: {}\nqualifiers: {}\ntriggers: []\n", []string{`4: unknown section "triggers"`}},
-		{"unknown category", "version: 1\ncategories:\n  kiled:\n    predicates: [a]\nqualifiers: {}\n", []string{`3: unknown category "kiled"`}},
-		{"other has no triggers", "version: 1\ncategories:\n  other:\n    nouns: [things]\nqualifiers: {}\n", []string{`3: unknown category "other"`}},
-		{"unknown category field", "version: 1\ncategories:\n  killed:\n    words: [a]\nqualifiers: {}\n", []string{`4: unknown field "words" in category killed (known: nouns, predicates)`}},
+		{"bad category name", "version: 1\ncategories:\n  Killed:\n    predicates: [a]\nqualifiers: {}\n", []string{`3: bad category name "Killed"`}},
+		{"other has no triggers", "version: 1\ncategories:\n  other:\n    nouns: [things]\nqualifiers: {}\n", []string{`3: "other" is built in`}},
+		{"unknown category field", "version: 1\ncategories:\n  killed:\n    words: [a]\nqualifiers: {}\n", []string{`4: unknown field "words" in category killed (known: nouns, predicates, renamed_from, rolls_up_to)`}},
 		{"duplicate trigger", "version: 1\ncategories:\n  killed:\n    predicates:\n      - dead\n      - Dead\nqualifiers: {}\n", []string{`6: "Dead" listed twice (first on line 5)`}},
 		{"trigger in two categories", "version: 1\ncategories:\n  killed:\n    nouns: [victims]\n  casualties:\n    nouns: [victims]\nqualifiers: {}\n", []string{`6: noun "victims" is also a noun of killed`}},
 		{"empty trigger", "version: 1\ncategories:\n  killed:\n    predicates: ['  ']\nqualifiers: {}\n", []string{"4: empty entry"}},
@@ -68,31 +69,38 @@ func TestParseErrors(t *testing.T) {
 		{"grammar field", "version: 1\ncategories: {}\nqualifiers: {}\ngrammar:\n  linkz: [is]\n", []string{`5: unknown field "linkz" in grammar`}},
 		{"bad pattern", "version: 1\ncategories: {}\nqualifiers: {}\nboilerplate:\n  patterns:\n    - 'a(b'\n", []string{"6: bad pattern"}},
 		{"duplicate key", "version: 1\ncategories: {}\nqualifiers: {}\nqualifiers: {}\n", []string{`4: "qualifiers" given twice (first on line 3)`}},
-		{"several at once", "version: 1\ncategories:\n  kiled:\n    predicates: [a]\n  killed:\n    predicates: [b, b]\nqualifiers:\n  before:\n    over: [x]\n",
-			[]string{`3: unknown category`, `6: "b" listed twice`, `9: unknown qualifier "over"`}},
+		{"several at once", "version: 1\ncategories:\n  kil led:\n    predicates: [a]\n  killed:\n    predicates: [b, b]\nqualifiers:\n  before:\n    over: [x]\n",
+			[]string{`3: bad category name`, `6: "b" listed twice`, `9: unknown qualifier "over"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse("r.yaml", []byte(tt.text))
-			var errs Errors
-			if !errors.As(err, &errs) {
-				t.Fatalf("Parse error = %v, want Errors", err)
-			}
-			if len(errs) != len(tt.want) {
-				t.Fatalf("got %d errors, want %d:\n%v", len(errs), len(tt.want), errs)
-			}
-			for i, want := range tt.want {
-				line, frag, _ := strings.Cut(want, ": ")
-				got := errs[i].Error()
-				prefix := "r.yaml:" + line + ": "
-				if line == "0" {
-					prefix = "r.yaml: "
-				}
-				if !strings.HasPrefix(got, prefix) || !strings.Contains(got, frag) {
-					t.Errorf("error %d = %q, want prefix %q containing %q", i, got, prefix, frag)
-				}
-			}
+			checkErrors(t, "r.yaml", err, tt.want)
 		})
+	}
+}
+
+// checkErrors checks that err lists the errors want describes, in order:
+// each "line: fragment", line 0 for an error without a line.
+func checkErrors(t *testing.T, file string, err error, want []string) {
+	t.Helper()
+	var errs Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("Parse error = %v, want Errors", err)
+	}
+	if len(errs) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%v", len(errs), len(want), errs)
+	}
+	for i, w := range want {
+		line, frag, _ := strings.Cut(w, ": ")
+		got := errs[i].Error()
+		prefix := file + ":" + line + ": "
+		if line == "0" {
+			prefix = file + ": "
+		}
+		if !strings.HasPrefix(got, prefix) || !strings.Contains(got, frag) {
+			t.Errorf("error %d = %q, want prefix %q containing %q", i, got, prefix, frag)
+		}
 	}
 }
 
@@ -227,6 +235,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("version: 1\ncategories: {}\nqualifiers: {}\n"))
 	f.Add([]byte("version: 1\ncategories:\n  killed:\n    predicates: [a*, '*']\nqualifiers:\n  before:\n    over: 3\n"))
 	f.Add([]byte("boilerplate:\n  patterns: ['(']\n"))
+	f.Add([]byte("version: 1\nqualifiers: {}\ncategories:\n  a:\n    nouns: [x]\n    rolls_up_to: b\n  b:\n    nouns: [y]\n    rolls_up_to: a\n    renamed_from: [c, a]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Parse("fuzz.yaml", data)
 		if err != nil {
@@ -237,8 +246,16 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for _, c := range r.Categories {
-			if !claimex.ValidCategory(c.Name) {
-				t.Fatalf("accepted unknown category %q", c.Name)
+			if err := checkCategoryName(string(c.Name)); err != nil || !r.HasCategory(c.Name) {
+				t.Fatalf("accepted category %q: %v", c.Name, err)
+			}
+			if up := r.RollUps(c.Name); len(up) >= len(r.Categories) || slices.Contains(up, c.Name) {
+				t.Fatalf("category %s rolls up in a circle: %v", c.Name, up)
+			}
+			for _, old := range c.RenamedFrom {
+				if _, current := r.category(old); current || r.Canonical(old) != c.Name {
+					t.Fatalf("old name %s of %s is current or renamed elsewhere", old, c.Name)
+				}
 			}
 			for _, p := range append(c.Predicates, c.Nouns...) {
 				if len(p.Words) == 0 {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimex/claimex"
 )
@@ -39,6 +40,10 @@ type ClaimFilter struct {
 	Category   claimex.Category
 	Status     claimex.Status
 	DocumentID int64
+	// Rule selects claims of the rule with that name ("count/single"),
+	// or, ending in "*", of every rule whose name begins with what comes
+	// before it ("count/*").
+	Rule string
 	// Source matches documents whose source contains it.
 	Source string
 	// Since, an RFC 3339 time or a date, selects claims of documents
@@ -56,6 +61,15 @@ type ClaimFilter struct {
 	// After and Before select the claims that come after (or, read in
 	// reverse order, before) the claim with that id.
 	After, Before int64
+}
+
+// CheckRuleFilter returns why rule cannot be a ClaimFilter.Rule, or nil:
+// a "*" may only end it.
+func CheckRuleFilter(rule string) error {
+	if strings.Contains(strings.TrimSuffix(rule, "*"), "*") {
+		return invalidf("rule %q: * may only end a rule name, as in count/*", rule)
+	}
+	return nil
 }
 
 // ftsQuery turns what a person typed into an FTS5 query: each word or
@@ -143,6 +157,11 @@ func readClaims(ctx context.Context, q queryer, f ClaimFilter, fn func(ClaimView
 	}
 	if f.Status != "" {
 		where, args = append(where, statusExpr+" = ?"), append(args, f.Status)
+	}
+	if prefix, ok := strings.CutSuffix(f.Rule, "*"); ok {
+		where, args = append(where, "substr(c.rule, 1, ?) = ?"), append(args, utf8.RuneCountInString(prefix), prefix)
+	} else if f.Rule != "" {
+		where, args = append(where, "c.rule = ?"), append(args, f.Rule)
 	}
 	if q := ftsQuery(f.Search); q != "" {
 		where, args = append(where, "c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"), append(args, q)
@@ -234,4 +253,45 @@ func (t *docTexts) cut(ctx context.Context, id int64, start, end int) (string, e
 		return "", nil
 	}
 	return string(t.runes[start:end]), nil
+}
+
+// RuleNames returns the names of the rules that produced the current
+// claims of kind (every kind when empty), sorted.
+func (s *Store) RuleNames(ctx context.Context, kind claimex.Kind) ([]string, error) {
+	return s.distinct(ctx, "rule", kind)
+}
+
+// CategoriesInUse returns the categories of the current count claims,
+// sorted: with claims of older runs, they may include names the current
+// rules no longer have.
+func (s *Store) CategoriesInUse(ctx context.Context) ([]claimex.Category, error) {
+	names, err := s.distinct(ctx, "category", claimex.KindCount)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]claimex.Category, len(names))
+	for i, n := range names {
+		out[i] = claimex.Category(n)
+	}
+	return out, nil
+}
+
+// distinct returns the values of a column of the current claims of kind.
+func (s *Store) distinct(ctx context.Context, column string, kind claimex.Kind) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT c.`+column+` FROM claims c
+		JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
+		WHERE (?1 = '' OR c.kind = ?1) ORDER BY 1`, kind)
+	if err != nil {
+		return nil, fmt.Errorf("read claims' %ss: %w", column, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("read claims' %ss: %w", column, err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }

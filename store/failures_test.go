@@ -114,7 +114,7 @@ func TestOverlappingReextractions(t *testing.T) {
 	}
 	a, b := stage("a", 1), stage("b", 2)
 	for _, run := range []int64{a, b} {
-		if _, err := st.CommitRun(ctx, run, 0); err != nil {
+		if _, err := st.CommitRun(ctx, run, 0, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -144,7 +144,7 @@ func TestDecideOnReplacedClaim(t *testing.T) {
 	run, _ := st.BeginRun(ctx, claimex.RunExtract, RunRules{Name: "r", Hash: "h2"})
 	st.StageDocuments(ctx, run, []Staged{{DocumentID: docID, Claims: []claimex.Claim{
 		count("k-dead", claimex.Killed, 225, 0, 15, 0, 34, "225 people dead")}}})
-	if _, err := st.CommitRun(ctx, run, 0); err != nil {
+	if _, err := st.CommitRun(ctx, run, 0, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.Decide(ctx, Decision{ClaimID: ids["k-dead"], Action: claimex.Accepted, Reviewer: "ana"}); !errors.Is(err, ErrNoClaim) {

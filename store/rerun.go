@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"fmt"
 	"os"
 	"time"
@@ -75,22 +77,41 @@ type Diff struct {
 	Reviews map[ReviewState]int
 }
 
+// Renames maps old category names to the names the run's rules give
+// them (rules.Rules.Renames).
+type Renames map[claimex.Category]claimex.Category
+
 // CommitRun makes a re-extraction current, in one transaction: its staged
 // documents take the run's claims (and re-cleaned text), the claims they
-// had are deleted, and the run is recorded as done. Reviews are not
-// touched: they attach to claim keys. It returns how the claims changed.
-func (s *Store) CommitRun(ctx context.Context, runID int64, failed int) (Diff, error) {
+// had are deleted, and the run is recorded as done. It returns how the
+// claims changed.
+//
+// Reviews attach to claim keys, so extraction leaves them alone, with one
+// exception: a category the run's rules renamed. The reviews of the
+// run's documents that name an old category, in the fingerprint and
+// snapshot of the claim decided on or as an edit's correction, are
+// rewritten to the new name, so that a claim whose category was only
+// renamed keeps its review carried. The audit trail keeps the decisions
+// as they were made. In the diff, such a claim counts as unchanged.
+func (s *Store) CommitRun(ctx context.Context, runID int64, failed int, renames Renames) (Diff, error) {
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
 	}
 	defer tx.Rollback()
+	renamed, err := json.Marshal(renames)
+	if err != nil || renames == nil {
+		renamed = []byte("{}")
+	}
 	var d Diff
 	rows, err := tx.QueryContext(ctx, `
 		WITH old AS (
-			SELECT c.document_id, c.key, c.kind, c.category, c.entity_type, c.fingerprint
+			SELECT c.document_id, c.key, c.kind, c.category, c.entity_type,
+				CASE WHEN rn.value IS NULL THEN c.fingerprint ELSE json_replace(c.fingerprint, '$[1]', rn.value) END
+				AS fingerprint
 			FROM staged_documents s JOIN documents d ON d.id = s.document_id
 			JOIN claims c ON c.document_id = d.id AND c.run_id = d.run_id
+			LEFT JOIN json_each(?2) rn ON c.kind = 'count' AND rn.key = c.category
 			WHERE s.run_id = ?1),
 		new AS (SELECT document_id, key, kind, category, entity_type, fingerprint FROM claims WHERE run_id = ?1),
 		pairs AS (
@@ -103,7 +124,7 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int) (Diff, e
 			WHERE n.key IS NULL)
 		SELECT CASE kind WHEN 'count' THEN category ELSE 'entity:' || entity_type END AS label,
 			SUM(what = 'new'), SUM(what = 'gone'), SUM(what = 'changed'), SUM(what = 'unchanged')
-		FROM pairs GROUP BY label ORDER BY label`, runID)
+		FROM pairs GROUP BY label ORDER BY label`, runID, string(renamed))
 	if err != nil {
 		return Diff{}, fmt.Errorf("commit run %d: diff: %w", runID, err)
 	}
@@ -141,6 +162,9 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int) (Diff, e
 			return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
 		}
 	}
+	if err := renameReviews(ctx, tx, runID, renames); err != nil {
+		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
+	}
 	var claims int
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM staged_documents WHERE run_id = ?1),
 		(SELECT COUNT(*) FROM claims WHERE run_id = ?1)`, runID).Scan(&d.Documents, &claims); err != nil {
@@ -163,6 +187,32 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int) (Diff, e
 		return d, err
 	}
 	return d, nil
+}
+
+// renameReviews rewrites the old category names of the reviews of the
+// documents run runID stages to their new names: in the fingerprint and
+// snapshot of the claim decided on, and in an edit's correction. Old
+// names are never current names (rules.Parse refuses that), so the
+// renames can be applied one after another.
+func renameReviews(ctx context.Context, tx *sql.Tx, runID int64, renames Renames) error {
+	// CASE, unlike AND, is sure not to read what json_valid refused.
+	const (
+		fpCategory   = `CASE WHEN json_valid(fingerprint) THEN json_extract(fingerprint, '$[1]') END`
+		snapCategory = `CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.category') END`
+	)
+	for old, name := range renames {
+		_, err := tx.ExecContext(ctx, `UPDATE reviews SET
+			fingerprint = CASE WHEN `+fpCategory+` = ?2 THEN json_replace(fingerprint, '$[1]', ?3) ELSE fingerprint END,
+			snapshot = CASE WHEN `+snapCategory+` = ?2 THEN json_replace(snapshot, '$.category', ?3) ELSE snapshot END,
+			category = CASE WHEN category = ?2 THEN ?3 ELSE category END
+			WHERE document_id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1)
+				AND (category = ?2 OR `+snapCategory+` = ?2 OR `+fpCategory+` = ?2)`,
+			runID, string(old), string(name))
+		if err != nil {
+			return fmt.Errorf("rename category %s to %s in reviews: %w", old, name, err)
+		}
+	}
+	return nil
 }
 
 // AbandonRun records a re-extraction as failed and deletes what it

@@ -105,7 +105,7 @@ func TestRerunCommitAndAbandon(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := st.CommitRun(ctx, run3, 0)
+	d, err := st.CommitRun(ctx, run3, 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -25,6 +27,23 @@ func (s *Store) BeginRun(ctx context.Context, kind claimex.RunKind, r RunRules) 
 		return 0, fmt.Errorf("begin run: %w", err)
 	}
 	return res.LastInsertId()
+}
+
+// CurrentRules returns the rules of the newest run whose claims are
+// current for some document: the rules the latest extraction that counts
+// used. ok is false when no document is stored.
+func (s *Store) CurrentRules(ctx context.Context) (r RunRules, ok bool, err error) {
+	var text string
+	err = s.db.QueryRowContext(ctx, `SELECT rules_name, rules_hash, rules_text FROM runs
+		WHERE id = (SELECT MAX(run_id) FROM documents)`).Scan(&r.Name, &r.Hash, &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return RunRules{}, false, nil
+	}
+	if err != nil {
+		return RunRules{}, false, fmt.Errorf("read the current run's rules: %w", err)
+	}
+	r.Text = []byte(text)
+	return r, true, nil
 }
 
 // FinishRun records the end of a run and what it produced.

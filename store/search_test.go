@@ -41,7 +41,7 @@ func TestSearch(t *testing.T) {
 	if got := search("arrested"); len(got) != 0 {
 		t.Errorf("a staged claim is found before its run is current: %v", got)
 	}
-	if _, err := st.CommitRun(ctx, run, 0); err != nil {
+	if _, err := st.CommitRun(ctx, run, 0, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.db.Exec("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')"); err != nil {

@@ -28,6 +28,9 @@ func (a *app) claims(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := a.checkFilterCategory(ctx, st, f.Category); err != nil {
+		return err
+	}
 
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tDOC\tKIND\tCATEGORY\tVALUE\tQUALIFIER\tSUBJECT\tATTRIBUTION\tSTATUS\tTEXT")
@@ -57,13 +60,14 @@ func (a *app) claims(ctx context.Context, args []string) error {
 // function builds the filter once fs is parsed.
 func filterFlags(fs *flag.FlagSet, defaultKind string) func() (store.ClaimFilter, error) {
 	kind := fs.String("kind", defaultKind, "claims of this `kind` only: count, entity or all")
-	category := fs.String("category", "", "claims of this `category` only (killed, injured, arrested, ...)")
+	category := fs.String("category", "", "claims of this `category` only (killed, injured, arrested, ...: a category of the current run's rules, or of some current claim)")
 	status := fs.String("status", "", "claims with this review `status` only (unreviewed, accepted, rejected, edited, changed)")
 	doc := fs.Int64("doc", 0, "claims of the document with this `id` only")
 	source := fs.String("source", "", "claims of documents whose source contains `text` only")
+	rule := fs.String("rule", "", "claims of the rule with this `name` only (count/predicate-after); a trailing * matches every rule it begins (count/*)")
 	return func() (store.ClaimFilter, error) {
 		f := store.ClaimFilter{Category: claimex.Category(*category), Status: claimex.Status(*status),
-			DocumentID: *doc, Source: *source}
+			DocumentID: *doc, Source: *source, Rule: *rule}
 		switch *kind {
 		case "count", "entity":
 			f.Kind = claimex.Kind(*kind)
@@ -71,8 +75,8 @@ func filterFlags(fs *flag.FlagSet, defaultKind string) func() (store.ClaimFilter
 		default:
 			return f, usagef("--kind must be count, entity or all")
 		}
-		if f.Category != "" && !claimex.ValidCategory(f.Category) {
-			return f, usagef("unknown category %q", *category)
+		if err := store.CheckRuleFilter(f.Rule); err != nil {
+			return f, usagef("--rule: %v", err)
 		}
 		switch f.Status {
 		case "", claimex.Unreviewed, claimex.Accepted, claimex.Rejected, claimex.Edited, claimex.Changed:
@@ -81,6 +85,19 @@ func filterFlags(fs *flag.FlagSet, defaultKind string) func() (store.ClaimFilter
 		}
 		return f, nil
 	}
+}
+
+// checkFilterCategory refuses a --category that names neither a category
+// of the current run's rules nor one of some current claim.
+func (a *app) checkFilterCategory(ctx context.Context, st *store.Store, c claimex.Category) error {
+	if c == "" {
+		return nil
+	}
+	r, err := a.currentRules(ctx, st, "")
+	if err != nil {
+		return err
+	}
+	return checkCategory(ctx, st, r, c, true)
 }
 
 // formatValue writes a count claim's figure as a reader would: "4,500",

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/review"
@@ -16,15 +18,8 @@ func (a *app) conflicts(ctx context.Context, args []string) error {
 	db := a.dbFlag(fs)
 	category := fs.String("category", "", "figures of this `category` only")
 	all := fs.Bool("all", false, "also groups whose figures agree")
-	rulesFile := fs.String("rules", "", "rules `file` whose subject groups to use (default: the built-in rules)")
+	rulesFile := fs.String("rules", "", "rules `file` whose categories, roll-ups and subject groups to use (default: the current run's)")
 	if err := parseNone(fs, args); err != nil {
-		return err
-	}
-	if *category != "" && !claimex.ValidCategory(claimex.Category(*category)) {
-		return usagef("unknown category %q", *category)
-	}
-	r, err := a.loadRules(*rulesFile)
-	if err != nil {
 		return err
 	}
 	st, err := a.open(ctx, *db, readDB)
@@ -32,7 +27,15 @@ func (a *app) conflicts(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	groups, err := loadConflicts(ctx, st, r, claimex.Category(*category))
+	r, err := a.currentRules(ctx, st, *rulesFile)
+	if err != nil {
+		return err
+	}
+	cat := claimex.Category(*category)
+	if err := checkCategory(ctx, st, r, cat, true); err != nil {
+		return err
+	}
+	groups, err := loadConflicts(ctx, st, r, r.Canonical(cat))
 	if err != nil {
 		return err
 	}
@@ -63,7 +66,7 @@ func printGroup(w io.Writer, g review.Group) {
 		if f.Disagrees {
 			mark = "≠"
 		}
-		fmt.Fprintf(w, "  %s %-22s %d %s\n", mark, claimex.FigureText(f.Value, f.ValueMax, f.Qualifier, f.Vague), f.Documents(), plural(f.Documents(), "document", "documents"))
+		fmt.Fprintf(w, "  %s %-22s %d %s\n", mark, figureText(f), f.Documents(), plural(f.Documents(), "document", "documents"))
 		seen := map[int64]bool{}
 		for _, s := range f.Statements {
 			if seen[s.DocumentID] {
@@ -81,18 +84,47 @@ func printGroup(w io.Writer, g review.Group) {
 			fmt.Fprintf(w, "      %-10.10s  doc %-4d %-40s  %s\n", date, s.DocumentID, by, clip(s.Source, 60))
 		}
 	}
+	for _, sf := range g.Shortfalls {
+		fmt.Fprintf(w, "  ≠ %s %s (%s) is fewer than %s %s (%s), which it includes\n", sf.Whole, figureText(sf.WholeFigure),
+			docList(sf.WholeFigure), sf.Part, figureText(sf.PartFigure), docList(sf.PartFigure))
+	}
 	fmt.Fprintln(w)
 }
 
-// loadConflicts reads the current count claims and groups them.
+func figureText(f review.Figure) string {
+	return claimex.FigureText(f.Value, f.ValueMax, f.Qualifier, f.Vague)
+}
+
+// docList names the documents that state a figure: "doc 3, 5".
+func docList(f review.Figure) string {
+	var ids []string
+	for _, id := range f.DocumentIDs() {
+		ids = append(ids, strconv.FormatInt(id, 10))
+	}
+	return plural(len(ids), "doc ", "docs ") + strings.Join(ids, ", ")
+}
+
+// loadConflicts reads the current count claims and groups them; with a
+// category, it keeps that category's groups, which list the figures of
+// other categories its own roll up with.
 func loadConflicts(ctx context.Context, st *store.Store, r *rules.Rules, cat claimex.Category) ([]review.Group, error) {
 	var claims []store.ClaimView
-	err := st.Claims(ctx, store.ClaimFilter{Kind: claimex.KindCount, Category: cat}, func(v store.ClaimView) error {
+	err := st.Claims(ctx, store.ClaimFilter{Kind: claimex.KindCount}, func(v store.ClaimView) error {
 		claims = append(claims, v)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return review.Conflicts(claims, r), nil
+	groups := review.Conflicts(claims, r)
+	if cat == "" {
+		return groups, nil
+	}
+	out := groups[:0]
+	for _, g := range groups {
+		if g.Category == cat {
+			out = append(out, g)
+		}
+	}
+	return out, nil
 }

@@ -12,6 +12,7 @@ import (
 func (a *app) eval(ctx context.Context, args []string) error {
 	fs := a.flags("eval")
 	db := a.dbFlag(fs)
+	rulesFile := fs.String("rules", "", "rules `file` whose category names and renames to go by (default: the current run's)")
 	if err := parseNone(fs, args); err != nil {
 		return err
 	}
@@ -28,7 +29,11 @@ func (a *app) eval(ctx context.Context, args []string) error {
 		fmt.Fprintln(a.stdout, "no reviews yet: accept, reject or edit claims first (claimex review)")
 		return nil
 	}
-	rep := review.Evaluate(reviews)
+	r, err := a.currentRules(ctx, st, *rulesFile)
+	if err != nil {
+		return err
+	}
+	rep := review.Evaluate(reviews, r)
 	fmt.Fprintf(a.stdout, "current claims against %d %s (accepted and edited are expected, rejected are not)\n",
 		len(reviews), plural(len(reviews), "review", "reviews"))
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)

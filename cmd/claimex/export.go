@@ -59,6 +59,9 @@ func (a *app) export(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := a.checkFilterCategory(ctx, st, filter.Category); err != nil {
+		return err
+	}
 
 	return a.writeOutput(*out, func(w io.Writer) (int, error) {
 		switch *what {

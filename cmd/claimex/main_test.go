@@ -172,7 +172,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ingest", "--nope", seeds}, "flag provided but not defined: -nope"},
 		{[]string{"export", "--format", "xml"}, `unknown format "xml"`},
 		{[]string{"export", "--what", "people"}, "--what must be claims, documents or entities"},
-		{[]string{"claims", "--category", "happy"}, `unknown category "happy"`},
+		{[]string{"claims", "--rule", "count/*/x"}, `--rule: rule "count/*/x": * may only end a rule name`},
+		{[]string{"export", "--rule", "*x"}, `* may only end a rule name`},
 		{[]string{"claims", "--kind", "x"}, "--kind must be count, entity or all"},
 		{[]string{"export", "--status", "maybe"}, `unknown status "maybe"`},
 		{[]string{"rules"}, "say show or check FILE"},
@@ -185,7 +186,6 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"review", "edit", "3"}, "an edit needs --value, --category or --note"},
 		{[]string{"review", "edit", "3", "4", "--value", "5"}, "edit one claim at a time"},
 		{[]string{"review", "edit", "3", "--value", "many"}, `--value must be a number`},
-		{[]string{"review", "edit", "3", "--category", "sad"}, `unknown category "sad"`},
 		{[]string{"review", "accept", "3", "--value", "5"}, "--value and --category are for review edit"},
 		{[]string{"review", "list", "--state", "lost"}, "--state must be carried, changed or orphaned"},
 		{[]string{"extract", "extra"}, `unexpected argument "extra"`},
@@ -217,14 +217,14 @@ func TestRulesCommand(t *testing.T) {
 		t.Errorf("rules check of the default: exit %d, %q %q", code, out, errs)
 	}
 	bad := filepath.Join(dir, "bad.yaml")
-	os.WriteFile(bad, []byte("version: 1\ncategories:\n  kiled:\n    triggers: [dead]\nqualifiers: {}\n"), 0o644)
+	os.WriteFile(bad, []byte("version: 1\ncategories:\n  Kiled:\n    triggers: [dead]\nqualifiers: {}\n"), 0o644)
 	code, _, errs := cli(t, nil, "rules", "check", bad)
-	if code != exitFailed || !strings.Contains(errs, bad+":3: unknown category \"kiled\"") {
+	if code != exitFailed || !strings.Contains(errs, bad+":3: bad category name \"Kiled\"") {
 		t.Errorf("rules check of a bad file: exit %d, %q", code, errs)
 	}
 	// --rules on ingest uses the file, and a bad file stops the ingest.
 	db := filepath.Join(dir, "r.db")
-	if code, _, errs := cli(t, nil, "ingest", "--db", db, "--rules", bad, seeds); code != exitFailed || !strings.Contains(errs, "kiled") {
+	if code, _, errs := cli(t, nil, "ingest", "--db", db, "--rules", bad, seeds); code != exitFailed || !strings.Contains(errs, "Kiled") {
 		t.Errorf("ingest with bad rules: exit %d, %q", code, errs)
 	}
 }

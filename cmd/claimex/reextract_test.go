@@ -139,7 +139,7 @@ func TestReviewsSurviveRuleChange(t *testing.T) {
 		t.Fatalf("no %s claim %q among the samples' claims", cat, text)
 		return nil
 	}
-	id := func(r map[string]any) string { return strconv.Itoa(int(r["id"].(float64))) }
+	id := claimID
 	released := find("released", "hundred people have been released")
 	insurgents := find("other", "20,000 insurgents")
 	var killed []map[string]any
@@ -153,12 +153,7 @@ func TestReviewsSurviveRuleChange(t *testing.T) {
 	rejected := []map[string]any{insurgents, find("other", "18 million inhabitants"), find("other", "546 criminal cases")}
 	edited := find("injured", "4,500")
 
-	review := func(args ...string) {
-		t.Helper()
-		if code, out, errs := cli(t, nil, append([]string{"review", "--db", db, "--reviewer", "ana"}, args...)...); code != exitOK {
-			t.Fatalf("review %v: exit %d\n%s%s", args, code, out, errs)
-		}
-	}
+	review := func(args ...string) { t.Helper(); reviewAs(t, db, "ana", args...) }
 	var acceptIDs, rejectIDs []string
 	for _, r := range accepted {
 		acceptIDs = append(acceptIDs, id(r))

@@ -20,6 +20,7 @@ func (a *app) review(ctx context.Context, args []string) error {
 	value := fs.String("value", "", "edit: the correct `number`")
 	category := fs.String("category", "", "edit: the correct `category`")
 	state := fs.String("state", "", "list: only reviews in this `state`: carried, changed or orphaned")
+	rulesFile := fs.String("rules", "", "edit: rules `file` whose categories --category may name (default: the current run's)")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -60,9 +61,6 @@ func (a *app) review(ctx context.Context, args []string) error {
 		return usagef("edit one claim at a time")
 	}
 	d := store.Decision{Action: action, Reviewer: *reviewer, Note: *note, Category: claimex.Category(*category)}
-	if d.Category != "" && !claimex.ValidCategory(d.Category) {
-		return usagef("unknown category %q", *category)
-	}
 	if *value != "" {
 		v, err := strconv.ParseFloat(strings.ReplaceAll(*value, ",", ""), 64)
 		if err != nil {
@@ -86,6 +84,15 @@ func (a *app) review(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if d.Category != "" {
+		r, err := a.currentRules(ctx, st, *rulesFile)
+		if err != nil {
+			return err
+		}
+		if err := checkCategory(ctx, st, r, d.Category, false); err != nil {
+			return err
+		}
+	}
 	failed := 0
 	for _, id := range ids {
 		d.ClaimID = id

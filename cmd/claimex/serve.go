@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/claimex/claimex/review"
+	"github.com/claimex/claimex/rules"
 )
 
 // serveBusyTimeout is how long a decision made in the UI waits for
@@ -24,7 +25,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on this `address`")
 	token := fs.String("token", "", "access `token` the browser must present (required, or generated, off the loopback address)")
 	reviewer := fs.String("reviewer", defaultReviewer(), "who decides")
-	rulesFile := fs.String("rules", "", "rules `file` whose subject groups the conflicts page uses")
+	rulesFile := fs.String("rules", "", "rules `file` whose categories, roll-ups and subject groups the pages use (default: the current run's, as it changes)")
 	var hosts listFlag
 	fs.Var(&hosts, "host", "also answer to this host `name` (repeatable): the name the server is reached by, behind a proxy or in DNS")
 	if err := parseNone(fs, args); err != nil {
@@ -41,9 +42,11 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if !loopback && *token == "" {
 		*token = review.RandomToken()
 	}
-	r, err := a.loadRules(*rulesFile)
-	if err != nil {
-		return err
+	var r *rules.Rules // nil: the current run's, as runs come and go
+	if *rulesFile != "" {
+		if r, err = rules.Load(*rulesFile); err != nil {
+			return err
+		}
 	}
 	opt := a.storeOptions(*db, writeDB)
 	opt.BusyTimeout = serveBusyTimeout

@@ -1,9 +1,10 @@
 // Command quality runs every development scorer claimex has and prints
 // one table: the sample articles and re3d scored by ../shared/eval/score
-// (counts, entities, clusters), and the share of the number suites'
+// (counts, entities, clusters), the share of the number suites'
 // English integer cardinals read right in a count sentence (the
-// extract package's TestNumberSuites). Each figure says what it was
-// measured on.
+// extract package's TestNumberSuites), and entity resolution's pairwise
+// and B-cubed F1 on the name-variant sets (internal/namescore's
+// TestNameVariants). Each figure says what it was measured on.
 //
 //	go run -tags sqlite_fts5 ./internal/quality -claimex bin/claimex
 //
@@ -62,12 +63,13 @@ func main() {
 		rows = append(rows, r...)
 	}
 	if *suites {
-		r, err := numberSuites()
+		r, err := numberSuites(filepath.Join(*shared, "dev"))
 		if err != nil {
 			fail(fmt.Errorf("number suites: %w", err))
 		}
 		rows = append(rows, r...)
 	}
+	rows = withNameVariants(rows, filepath.Join(*shared, "dev"))
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SET\tMEASURE\tVALUE\tDETAIL")
 	for _, r := range rows {
@@ -160,21 +162,30 @@ func sum(m map[string]any, a, b string) string {
 	return fmt.Sprint(int(x + y))
 }
 
-// suiteLine is what TestNumberSuites prints per suite:
-// "number suite NAME: READ/TOTAL (PCT%) ...".
-var suiteLine = regexp.MustCompile(`number suite (\S+): (\d+)/(\d+) \(([\d.]+)%\)(.*)`)
+// suiteLine is what TestNumberSuites prints: "number suites: NAME
+// READ/TOTAL (PCT%) NAME READ/TOTAL (PCT%) ... all READ/TOTAL (PCT%)";
+// suiteFigure is one of its figures.
+var (
+	suiteLine   = regexp.MustCompile(`number suites: (.*)`)
+	suiteFigure = regexp.MustCompile(`(\S+) (\d+)/(\d+) \(([\d.]+)%\)`)
+)
 
 // numberSuites runs the extract package's number-suite test and reads
 // its figures.
-func numberSuites() ([]row, error) {
+func numberSuites(dev string) ([]row, error) {
 	cmd := exec.Command("go", "test", "-tags", "sqlite_fts5", "-count=1", "-run", "^TestNumberSuites$", "-v", "./extract")
+	cmd.Env = append(os.Environ(), "CLAIMEX_DEV="+dev)
 	out, err := cmd.CombinedOutput()
 	var rows []row
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
-		if m := suiteLine.FindStringSubmatch(sc.Text()); m != nil {
-			rows = append(rows, row{"numbers (" + m[1] + ")", "integer cardinals read right", m[4] + "%",
-				m[2] + "/" + m[3] + strings.TrimRight(m[5], " ")})
+		m := suiteLine.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		for _, f := range suiteFigure.FindAllStringSubmatch(m[1], -1) {
+			rows = append(rows, row{"numbers (" + f[1] + ")", "integer cardinals read right in count sentences",
+				f[4] + "%", f[2] + "/" + f[3] + " readings (each example in up to 3 count sentences)"})
 		}
 	}
 	if len(rows) == 0 {

@@ -1,0 +1,5 @@
+allExamples = concat
+  [ examples (simple Unnamed 8)
+             [ "8 bucks"
+             ]
+  ]

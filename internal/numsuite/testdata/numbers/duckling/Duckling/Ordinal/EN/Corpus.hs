@@ -1,0 +1,5 @@
+allExamples = concat
+  [ examples (OrdinalData 3)
+             [ "third"
+             ]
+  ]
