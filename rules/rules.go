@@ -127,6 +127,15 @@ type NotCounts struct {
 type Entities struct {
 	Honorifics, Titles, Roles, OrgHeads, OrgNouns, Bodies      []Phrase
 	Organisations, Places, NotAcronyms, NameParticles, Clutter []Phrase
+	// OrgOpeners open an organisation's name ("AC Milan", "PT Tambang
+	// Timah"); PlaceHeads close a place's name ("Euphrates River",
+	// "Hamrin Mountains") and PlaceOpeners open one ("Mount Sinjar",
+	// "Ayn Isa"); SportsVerbs, before or after a town's name, make it a
+	// club's ("beat Chelsea").
+	OrgOpeners, PlaceHeads, PlaceOpeners, SportsVerbs []Phrase
+	// Groups are peoples and faiths, no place and no person ("Arab",
+	// "Shia"); the gazetteer knows the nationalities.
+	Groups []Phrase
 }
 
 // Boilerplate lists what line-level cleaning removes.
@@ -255,7 +264,8 @@ func (r *Rules) Stats() Stats {
 		g.CountNouns, g.Connectors, g.PlacePrepositions, g.Prepositions, g.Determiners, g.Additives, g.TimeWords,
 		g.English, g.People, g.Changes, a.Verbs, a.BeforeSource, nc.Units, nc.Things, nc.Currencies, nc.Labels, nc.Operators, nc.Streets,
 		nc.Months, nc.Scores, nc.ScoreVerbs, nc.Attributive, e.Honorifics, e.Titles, e.Roles, e.OrgHeads, e.OrgNouns, e.Bodies,
-		e.Organisations, e.Places, e.NotAcronyms, e.NameParticles, e.Clutter} {
+		e.Organisations, e.Places, e.NotAcronyms, e.NameParticles, e.Clutter, e.OrgOpeners, e.PlaceHeads,
+		e.PlaceOpeners, e.SportsVerbs, e.Groups} {
 		st.Words += len(list)
 	}
 	return st
