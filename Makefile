@@ -77,8 +77,9 @@ stress: build
 	$(GO) run -tags $(TAGS) ./internal/stress -claimex $(BIN) -seeds $(SEEDS) $(STRESS_ARGS)
 
 # Every development scorer in one table: the samples and re3d
-# (../shared/eval/score: counts, entities, clusters) and the number
-# suites of ../shared/dev/numbers (internal/quality). QUALITY_BIN measures
+# (../shared/eval/score: counts, entities, clusters), the number
+# suites of ../shared/dev/numbers and the name-variant sets of
+# ../shared/dev/names (internal/quality). QUALITY_BIN measures
 # another build, e.g. the commit before a change.
 SHARED      ?= $(abspath ../shared)
 QUALITY_BIN ?= $(BIN)

@@ -369,8 +369,31 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := pageOf(r)
-	s.render(w, r, "entities", map[string]any{"Entities": onPage(list, p, entityPage), "Pager": newPager(r, p, entityPage, len(list)),
+	shown := onPage(list, p, entityPage)
+	views := make([]entityView, len(shown))
+	for i, e := range shown {
+		views[i].Entity = e
+		for _, n := range e.Names {
+			if n.Why != "" {
+				views[i].Merged = append(views[i].Merged, mergedName{Name: n.Name, Rule: n.Why, Text: claimex.WhyText(n.Why, n.Via)})
+			}
+		}
+	}
+	s.render(w, r, "entities", map[string]any{"Entities": views, "Pager": newPager(r, p, entityPage, len(list)),
 		"Statuses": statuses, "Query": r.URL.Query(), "Message": r.URL.Query().Get("msg")})
+}
+
+// entityView is an entity on the entities page, with why its names were
+// merged, so that a reviewer can trust the merge or split a name out.
+type entityView struct {
+	store.Entity
+	Merged []mergedName
+}
+
+// mergedName is a name resolution merged into an entity: the rule, and
+// the rule in words.
+type mergedName struct {
+	Name, Rule, Text string
 }
 
 // entityPage is how many entities a page of the entities table shows.

@@ -152,16 +152,3 @@ func TestCategoryNames(t *testing.T) {
 		}
 	}
 }
-
-// TestSingleVictimCategories: the categories a single person may be
-// counted in must be categories of the file, said at their line.
-func TestSingleVictimCategories(t *testing.T) {
-	file := cats("  killed:\n    predicates: [a]\n") + "grammar:\n  single_victim_categories: [killed,\n    wounded]\n"
-	_, err := Parse("r.yaml", []byte(file))
-	if err == nil || !strings.Contains(err.Error(), `r.yaml:8: grammar.single_victim_categories: "wounded" is not a category of this file`) {
-		t.Errorf("error = %v", err)
-	}
-	if _, err := Parse("r.yaml", []byte(cats("  killed:\n    predicates: [a]\n")+"grammar:\n  single_victim_categories: [killed]\n")); err != nil {
-		t.Errorf("a known category: %v", err)
-	}
-}

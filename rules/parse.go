@@ -93,14 +93,6 @@ func Parse(name string, data []byte) (*Rules, error) {
 			p.errorf(root, "missing section %q", need)
 		}
 	}
-	// The categories a single person may be counted in must be categories.
-	for _, ph := range r.Grammar.SingleVictimCategories {
-		name := strings.Join(ph.Words, " ")
-		if !r.HasCategory(claimex.Category(name)) {
-			p.errs = append(p.errs, Error{File: p.file, Line: ph.Line,
-				Msg: fmt.Sprintf("grammar.single_victim_categories: %q is not a category of this file", name)})
-		}
-	}
 	if len(p.errs) > 0 {
 		sort.SliceStable(p.errs, func(i, j int) bool { return p.errs[i].Line < p.errs[j].Line })
 		return nil, p.errs
