@@ -215,6 +215,8 @@ func (h *harness) serveUnderLoad(cfg loadConfig) (loadResult, error) {
 		return res, fmt.Errorf("%d requests failed; the first: %w", res.errors, firstErr)
 	case res.missing > 0:
 		return res, fmt.Errorf("%d acknowledged decisions are not in the database", res.missing)
+	case res.shared > 0:
+		return res, fmt.Errorf("%d claims were decided by two reviewers: the queue leased them to both", res.shared)
 	case res.percentile(1) > cfg.slowest:
 		return res, fmt.Errorf("the slowest request took %s, over %s", res.percentile(1), cfg.slowest)
 	case res.decisions == 0:
