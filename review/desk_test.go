@@ -422,7 +422,7 @@ func TestSecondOpinionDesk(t *testing.T) {
 		t.Errorf("adjudicated: %s by %s", v.Status, v.Reviewer)
 	}
 	_, ag := cy.get("/agreement")
-	if !strings.Contains(ag, "ana · ben") || !strings.Contains(ag, "1 claims have two opinions") {
+	if !strings.Contains(ag, "ana · ben") || !strings.Contains(ag, "1 claim has two opinions") {
 		t.Errorf("agreement page:\n%s", ag)
 	}
 }
