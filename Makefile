@@ -42,9 +42,12 @@ bench-clean:
 	cd bench && $(GO) run ./cleanbench -rounds $(ROUNDS) -aeb $(BENCH_AEB)
 
 # Screenshots of the review UI for the README, taken by its browser tests
-# (needs Chromium: apt-get install chromium).
+# (needs Chromium: apt-get install chromium): the queue, a document and the
+# conflicts at 1400 px, and every desk page at 390 px (a phone) and 1366 px
+# (a laptop), named PAGE-WIDTH.png.
 screenshots:
-	$(GO) test -tags $(TAGS) -count=1 -run Browser ./review -screenshots $(CURDIR)/docs
+	mkdir -p docs
+	$(GO) test -tags $(TAGS) -count=1 -run '^TestBrowser(Queue|HostileArticle|Widths)$$' ./review -screenshots $(CURDIR)/docs
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -407,6 +407,10 @@ func TestSecondOpinionDesk(t *testing.T) {
 	}
 	x := shown(pa)
 	ana.post("/claims/"+x+"/decide", url.Values{"action": {"accept"}})
+	// ben judges on his own: ana's opinion is not on his page.
+	if _, again := ben.get("/queue?id=" + x); shown(again) != x || strings.Contains(again, "ana: accepted") {
+		t.Errorf("the second reviewer is shown claim %s with the first one's opinion", shown(again))
+	}
 	ben.post("/claims/"+x+"/decide", url.Values{"action": {"reject"}})
 	_, pc := cy.get("/?token=c1b2c3d4e5f60718293a4b5c6d7e8f90")
 	if shown(pc) == x {

@@ -118,7 +118,9 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 			s.error(w, r, err)
 			return
 		}
-		if s.cfg.Double {
+		// The two opinions are shown to whoever settles them, not to the
+		// second reviewer, who judges on their own.
+		if s.cfg.Double && queue == store.QueueAdjudicate {
 			ops, err := s.cfg.Store.ClaimOpinions(ctx, cur.Key)
 			if err != nil {
 				s.error(w, r, err)

@@ -202,7 +202,7 @@ func (a *app) agreement(ctx context.Context, db string) error {
 		for _, r := range part.rows {
 			fmt.Fprintf(tw, "%s\t%d\t%.0f%%\t%s\n", printable(r.Name), r.Claims, r.Percent(), review.KappaText(r.Kappa))
 		}
-		fmt.Fprintln(tw, "\t\t\t")
+		fmt.Fprintln(tw)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
