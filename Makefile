@@ -74,10 +74,13 @@ clean:
 	rm -rf bin
 
 # Kill -9 during ingest and extract, concurrent ingests, serve while
-# extracting: trials and failures (internal/stress).
+# extracting, 16 reviewers under load: trials and failures
+# (internal/stress); then two reviewers in two browsers, 200 decisions on
+# the samples and every AEB page (CI takes the first 12 pages).
 STRESS_ARGS ?=
 stress: build
 	$(GO) run -tags $(TAGS) ./internal/stress -claimex $(BIN) -seeds $(SEEDS) $(STRESS_ARGS)
+	$(GO) test -tags $(TAGS) -count=1 -v -run '^TestBrowserTwoReviewers$$' ./review -desk-aeb
 
 # Every development scorer in one table: the samples and re3d
 # (../shared/eval/score: counts, entities, clusters), the number

@@ -3,6 +3,7 @@ package review
 import (
 	"compress/gzip"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -113,9 +114,10 @@ func TestBrowserWidths(t *testing.T) {
 	}
 }
 
-// aebPaths writes the AEB benchmark's pages (gzipped HTML) into a folder
-// of the test's, or skips the test when they are not there.
-func aebPaths(t *testing.T) []string {
+// aebPaths writes the first n of the AEB benchmark's pages (gzipped
+// HTML; n <= 0: all of them) into a folder of the test's, or skips the
+// test when they are not there.
+func aebPaths(t *testing.T, n int) []string {
 	t.Helper()
 	pages, _ := filepath.Glob("../../shared/bench/aeb/html/*.html.gz")
 	if len(pages) == 0 {
@@ -123,6 +125,9 @@ func aebPaths(t *testing.T) []string {
 	}
 	if len(pages) == 0 {
 		t.Skip("no AEB pages (../shared/bench/aeb/html/*.html.gz): the two-reviewer test needs their claims")
+	}
+	if n > 0 && n < len(pages) {
+		pages = pages[:n] // Glob sorts: the same pages every run
 	}
 	dir := t.TempDir()
 	var out []string
@@ -166,14 +171,32 @@ func nextShown(ctx context.Context, not string) (string, error) {
 	}
 }
 
+// deskAEB makes TestBrowserTwoReviewers use every AEB page, not the
+// first few (make stress sets it): under -race on a busy CI machine the
+// ingest of all 181 takes minutes.
+var deskAEB = flag.Bool("desk-aeb", false, "TestBrowserTwoReviewers: the samples and every AEB page (../shared/bench/aeb), not the first few")
+
+// aebFew is how many AEB pages TestBrowserTwoReviewers takes without
+// -desk-aeb: with the samples, more claims than the 200 decisions.
+const aebFew = 12
+
 // TestBrowserTwoReviewers: two reviewers, each in a browser of their own
 // with their own link, decide 200 times between them, at once, on the
-// samples and the AEB pages (figures, then names); no claim is ever shown
-// to both.
+// samples and the first AEB pages (with -desk-aeb, all of them), figures,
+// then names; no claim is ever shown to both.
 func TestBrowserTwoReviewers(t *testing.T) {
 	ctx := context.Background()
-	seedsDir, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
-	st, _, ts := serveIngested(t, Config{RequireToken: true}, rules.Default(), append(seedsDir, aebPaths(t)...))
+	paths, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	n := aebFew
+	if *deskAEB {
+		n = 0
+	}
+	paths = append(paths, aebPaths(t, n)...)
+	start := time.Now()
+	st, _, ts := serveIngested(t, Config{RequireToken: true}, rules.Default(), paths)
+	t.Logf("%d documents ingested in %s", len(paths), time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	defer func() { t.Logf("decisions made in %s", time.Since(start).Round(time.Millisecond)) }()
 	tokens := map[string]string{"ana": "a1b2c3d4e5f60718293a4b5c6d7e8f90", "ben": "b1b2c3d4e5f60718293a4b5c6d7e8f90"}
 	for name, tok := range tokens {
 		if err := st.AddReviewer(ctx, name, tok); err != nil {
