@@ -65,7 +65,7 @@ func TestBrowserWidths(t *testing.T) {
 	st.Claims(ctx, store.ClaimFilter{Source: "hostile"}, func(v store.ClaimView) error { hostileDoc = v.DocumentID; return nil })
 	pages := []struct{ path, shot string }{
 		{"/queue", "queue"}, {"/queue?kind=entity", ""}, {"/queue?queue=flagged", ""}, {"/queue?queue=adjudicate", ""},
-		{"/names", "names"}, {"/claims", "claims"}, {"/claims?kind=all&q=killed", ""}, {"/documents", ""},
+		{"/names", "names"}, {"/names?entity=Kazakhstan", ""}, {"/claims", "claims"}, {"/claims?kind=all&q=killed", ""}, {"/documents", ""},
 		{"/documents/1", ""}, {"/documents/" + itoa(hostileDoc) + "?entities=1", ""}, {"/conflicts", ""},
 		{"/conflicts?all=1", ""}, {"/entities", "entities"}, {"/history", "history"}, {"/agreement", ""},
 		{"/nowhere", ""}, {"/whoami", ""},
