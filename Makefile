@@ -31,15 +31,21 @@ bench: build
 	@test -d $(BENCH_AEB)/html || { echo "bench: no AEB pages in $(BENCH_AEB); set BENCH_AEB=DIR"; exit 1; }
 	cd bench && $(GO) run ./throughput -claimex $(CURDIR)/$(BIN) -aeb $(BENCH_AEB) -n $(BENCH_N)
 
-# Article-text extraction on the AEB pages: claimex against go-trafilatura
-# and go-readability, F1 and pages/s on one core, measured in one run.
-# The comparison lives in bench/, its own module, so the product does not
+# Article-text extraction on the AEB pages and on Mozilla Readability's
+# test pages: claimex against go-trafilatura (fallback off and on) and
+# go-readability, F1 and pages per second of processor time on one core,
+# measured in one run. Per-page differences between claimex and the best
+# other extractor go to BENCH_DIFF (<set>.tsv, <set>.jsonl). The
+# comparison lives in bench/, its own module, so the product does not
 # carry the other extractors.
-BENCH_AEB ?= $(abspath ../shared/bench/aeb)
-ROUNDS    ?= 3
+BENCH_AEB         ?= $(abspath ../shared/bench/aeb)
+BENCH_READABILITY ?= $(abspath ../shared/dev/readability)
+BENCH_DIFF        ?= $(CURDIR)/bin/bench-clean
+ROUNDS            ?= 3
 bench-clean:
 	@test -f $(BENCH_AEB)/ground-truth.json || { echo "bench-clean: no AEB pages in $(BENCH_AEB); set BENCH_AEB=DIR"; exit 1; }
-	cd bench && $(GO) run ./cleanbench -rounds $(ROUNDS) -aeb $(BENCH_AEB)
+	@test -d $(BENCH_READABILITY)/pages || { echo "bench-clean: no Readability pages in $(BENCH_READABILITY); set BENCH_READABILITY=DIR"; exit 1; }
+	cd bench && $(GO) run ./cleanbench -rounds $(ROUNDS) -aeb $(BENCH_AEB) -readability $(BENCH_READABILITY) -diff $(BENCH_DIFF)
 
 # Screenshots of the review UI for the README, taken by its browser tests
 # (needs Chromium: apt-get install chromium): the queue, a document and the

@@ -38,8 +38,9 @@ type labelledWindow struct {
 }
 
 // analysisMagic names the format and the tokenization the tags were made
-// for: CXA2 since citation markers are cut off their words.
-const analysisMagic = "CXA2"
+// for: CXA2 since citation markers are cut off their words, CXA3 since a
+// sentence goes on after a middle initial ("Isiah L. Booker").
+const analysisMagic = "CXA3"
 
 // modelVersion names the prose build whose output an analysis holds.
 var modelVersion = sync.OnceValue(func() string {

@@ -83,6 +83,9 @@ func (x *Extractor) ruleMentions(s *sentence) []mention {
 	x.givenNamePeople(s, add)
 	x.organisations(s, add)
 	x.places(s, add)
+	x.shapedPlaces(s, add)
+	x.particlePeople(s, add)
+	x.regimePeople(s, add)
 	return cands
 }
 
@@ -161,15 +164,23 @@ func (x *Extractor) titledPeople(s *sentence, add func(mention)) {
 				lastTitle, j, honorific = j+n-1, j+n, true
 				continue
 			}
-			if s.capitalized(j) && j+1 < len(s.words) && lx.titles.has(s.words, j+1) {
+			if s.capitalized(j) && j+1 < len(s.words) && lx.titles.has(s.words, j+1) && !x.titleSurname(s, j+1) {
 				j++
 				continue
 			}
 			break
 		}
 		first, last := x.nameRun(s, lastTitle+1)
-		if last < first || x.isPlaceName(s, first, last) {
-			continue
+		if last < first && (s.word(lastTitle+1) == "of" || s.word(lastTitle+1) == "for") {
+			// "Secretary of Defense Ash Carter": the title's domain, then
+			// the name from its given name on.
+			if k := x.givenAfterDomain(s, lastTitle+2); k > 0 {
+				lastTitle = k - 1
+				first, last = x.nameRun(s, k)
+			}
+		}
+		if last < first || x.isPlaceName(s, first, last) || s.titleCase && x.commonWords(s, first, last) {
+			continue // "Prime Minister Discuss Next Moves"
 		}
 		start := i
 		for start > 0 && s.capitalized(start-1) && !lx.determiners.has(s.words, start-1) &&
@@ -319,27 +330,72 @@ func (x *Extractor) modifiersBefore(s *sentence, i int) int {
 }
 
 // nameRun returns the proper name starting at token i: up to four
-// capitalised words (with particles such as "bin" or "von" between them),
-// not titles, months, organisation words or the verbs of a Title Case
-// headline. Empty (last < first) when none starts there.
+// capitalised words (with particles such as "bin" or "von" between them,
+// and initials: "Stephen J. Townsend"), not titles, months,
+// organisation words or the verbs of a Title Case headline. Empty (last <
+// first) when none starts there.
 func (x *Extractor) nameRun(s *sentence, i int) (first, last int) {
 	lx := x.lex
 	first, last = i, i-1
-	for j := i; j < len(s.words) && j < i+5; j++ {
-		w := s.words[j]
-		if lx.particles.has(s.words, j) && j > i && s.capitalized(j+1) {
+	words := 0
+	for j := i; j < len(s.words); j++ {
+		if lx.particles.has(s.words, j) && j > i && !particleName(s.toks[j].Text) && s.capitalized(j+1) {
 			continue
+		}
+		if j > i && x.titleSurname(s, j) {
+			last = j // "Julie Bishop met", "Ben Judge said"
+			break
 		}
 		if !s.capitalized(j) || !nameWord(s.toks[j].Text) || x.notNameWord(s, j) {
 			break
 		}
-		if j-i >= 4 {
+		if words++; words > 4 {
 			return first, i - 1
 		}
 		last = j
-		_ = w
+		// "J." of "Stephen J. Townsend", tokenised apart.
+		if j > i && isInitial(s.toks[j].Text) && s.word(j+1) == "." && s.capitalized(j+2) && nameWord(s.toks[j+2].Text) &&
+			!x.notNameWord(s, j+2) {
+			last = j + 1
+			j++
+		}
 	}
 	return first, last
+}
+
+// givenAfterDomain returns the given name that opens a person's name
+// after a title's domain starting at token i ("Defense Ash Carter",
+// "Foreign Affairs Sergey Lavrov"), or -1: the domain is capitalised
+// words, given names the person's.
+func (x *Extractor) givenAfterDomain(s *sentence, i int) int {
+	if s.word(i) == "the" {
+		i++
+	}
+	for k := i + 1; k < len(s.words) && k <= i+4 && s.capitalized(k-1); k++ {
+		if s.capitalized(k) && x.isGivenName(s.words[k]) && s.capitalized(k+1) && !x.notNameWord(s, k+1) {
+			return k
+		}
+	}
+	return -1
+}
+
+// titleSurname reports whether the capitalised word at j, after a name's
+// first word, is a one-word title that names no one after it, so a
+// surname: "Bishop" in "Julie Bishop met", not in "Julie, Bishop Tutu".
+func (x *Extractor) titleSurname(s *sentence, j int) bool {
+	if !s.capitalized(j) || !s.capitalized(j-1) || s.titleCase {
+		return false
+	}
+	if _, n := x.lex.titles.at(s.words, j); n != 1 || x.lex.honorifics.has(s.words, j) {
+		return false
+	}
+	return !s.capitalized(j+1) && !x.lex.titles.has(s.words, j+1) && s.word(j+1) != "of"
+}
+
+// isInitial reports whether t is one capital letter.
+func isInitial(t string) bool {
+	r, n := utf8.DecodeRuneInString(t)
+	return n == len(t) && unicode.IsUpper(r)
 }
 
 // nameWord reports whether a token can be part of a name: letters, with
@@ -364,11 +420,15 @@ func (x *Extractor) notNameWord(s *sentence, j int) bool {
 	if _, ok := ParseNumber(s.words[j:]); ok {
 		return true // "Xbox One X"
 	}
+	// "Said" is a given name where it is no verb: capitalised inside a
+	// sentence, or opening one before another name ("Said Hassan").
+	name := !s.titleCase && x.isGivenName(s.words[j]) && (j > 0 || s.capitalized(1) && nameWord(s.toks[1].Text))
+	verb := (lx.attrVerbs.has(s.words, j) || lx.english.has(s.words, j) || lx.links.has(s.words, j)) && !name
 	return lx.titles.has(s.words, j) || lx.honorifics.has(s.words, j) || x.isMonth(s, j) ||
 		lx.timeWords.has(s.words, j) || lx.orgHeads.has(s.words, j) || lx.determiners.has(s.words, j) ||
-		lx.prepositions.has(s.words, j) || lx.links.has(s.words, j) || lx.attrVerbs.has(s.words, j) ||
+		lx.prepositions.has(s.words, j) || verb || lx.placeHeads.has(s.words, j) ||
 		lx.predicates.has(s.words, j) || lx.nouns.has(s.words, j) || s.words[j] == "and" ||
-		lx.english.has(s.words, j) || lx.clutter.has(s.words, j)
+		lx.clutter.has(s.words, j)
 }
 
 // isAllCaps reports whether t has two or more letters, all upper case.

@@ -140,9 +140,15 @@ func (x *Extractor) ExtractWithin(ctx context.Context, doc claimex.Document) ([]
 func (x *Extractor) extract(ctx context.Context, doc claimex.Document, keep bool) ([]claimex.Claim, []byte, error) {
 	var cache, rec *analysis
 	// The language is told once, from a sample of the text, before the
-	// models read it: a text in another language gives no claims.
+	// models read it: a text in another language gives no count claims,
+	// and no entities unless it is a table or a list of names, which the
+	// detector cannot tell from its shape (names are names in any text).
+	namesOnly := false
 	if !x.english(doc) {
-		return nil, nil, nil
+		if !namesTable(doc.Text) {
+			return nil, nil, nil
+		}
+		namesOnly = true
 	}
 	if keep {
 		rec = &analysis{}
@@ -154,7 +160,7 @@ func (x *Extractor) extract(ctx context.Context, doc claimex.Document, keep bool
 	if err != nil {
 		return nil, nil, err
 	}
-	claims, err := x.claims(ctx, doc, sents)
+	claims, err := x.claims(ctx, doc, sents, namesOnly)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -164,7 +170,7 @@ func (x *Extractor) extract(ctx context.Context, doc claimex.Document, keep bool
 	return claims, rec.encode(doc.Text), nil
 }
 
-func (x *Extractor) claims(ctx context.Context, doc claimex.Document, sents []*sentence) ([]claimex.Claim, error) {
+func (x *Extractor) claims(ctx context.Context, doc claimex.Document, sents []*sentence, namesOnly bool) ([]claimex.Claim, error) {
 	t := newText(doc.Text)
 	x.recognize(sents)
 	var claims []claimex.Claim
@@ -173,7 +179,9 @@ func (x *Extractor) claims(ctx context.Context, doc claimex.Document, sents []*s
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		x.counts(s, d, &claims)
+		if !namesOnly {
+			x.counts(s, d, &claims)
+		}
 		d.remember(s)
 	}
 	claims = dropStrayOthers(claims)

@@ -12,9 +12,9 @@ import (
 	"github.com/claimex/claimex/rules"
 )
 
-// The gazetteer of countries, cities and first-level divisions, built by
-// internal/gengazetteer from GeoNames (CC BY 4.0) and mledoze/countries
-// (ODbL 1.0); see the README.
+// The gazetteer of countries, cities and first-level divisions, and of
+// the countries' demonyms, built by internal/gendata from GeoNames (CC BY
+// 4.0) and mledoze/countries (ODbL 1.0); see the README.
 //
 //go:embed data/gazetteer.tsv.gz
 var gazetteerData []byte
@@ -22,7 +22,7 @@ var gazetteerData []byte
 // place is one gazetteer name.
 type place struct {
 	canonical string
-	kind      string // country, city or region
+	kind      string // country, city, region, or demonym ("German": no place)
 	// common is set for names that are also common English words
 	// ("China", "Phoenix"): they need a capital in running text.
 	common bool
@@ -108,8 +108,10 @@ func (g *gazetteer) at(words []string, i int) (place, int) {
 // match exactly, as short names one letter apart are often different
 // places.
 func (g *gazetteer) near(name string) (place, bool) {
-	if p, ok := g.names[name]; ok {
+	if p, ok := g.names[name]; ok && p.kind != "demonym" {
 		return p, true
+	} else if ok {
+		return place{}, false
 	}
 	if len([]rune(name)) < 8 {
 		return place{}, false
@@ -117,8 +119,8 @@ func (g *gazetteer) near(name string) (place, bool) {
 	for _, cand := range g.byPrefix[prefix2(name)] {
 		// Both ends must agree, so that a demonym is not taken for a town
 		// ("American", "Americana").
-		if oneEdit(name, cand) && sameEnds(name, cand, 3) {
-			return g.names[cand], true
+		if p := g.names[cand]; oneEdit(name, cand) && sameEnds(name, cand, 3) && p.kind != "demonym" {
+			return p, true
 		}
 	}
 	return place{}, false

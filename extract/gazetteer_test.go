@@ -25,6 +25,11 @@ func TestGazetteer(t *testing.T) {
 		{"Taldykorgan", "Taldykorgan", 1},
 		{"Kazakh authorities", "", 0},
 		{"Western states", "", 0}, // a region named "Western" is left out as a common word
+		{"Turkey", "Türkiye", 1},  // from "Republic of Turkey"
+		{"Fallujah", "Al Fallūjah", 1},
+		{"Al-Fallujah", "Al Fallūjah", 1},
+		{"Al Anbar", "Anbar", 2},
+		{"German officials", "Germany", 1}, // a demonym, not the town in the Isle of Man
 	}
 	for _, tt := range at {
 		p, n := g.at(strings.Fields(rules.Fold(tt.text)), 0)
@@ -32,7 +37,11 @@ func TestGazetteer(t *testing.T) {
 			t.Errorf("at(%q) = %q over %d words, want %q over %d", tt.text, p.canonical, n, tt.canonical, tt.words)
 		}
 	}
+	if p, _ := g.at([]string{"germans"}, 0); p.kind != "demonym" {
+		t.Errorf(`at("Germans") is a %s, want a demonym`, p.kind)
+	}
 	near := map[string]string{
+		"german":      "",           // a demonym is no place
 		"nure-sultan": "Nur-Sultan", // one letter more
 		"kazakhztan":  "Kazakhstan", // one letter other
 		"kazakhstann": "",           // a letter added at an end: both ends must agree

@@ -155,3 +155,28 @@ func (x *Extractor) englishWords(s string) (float64, int) {
 	}
 	return float64(common) / float64(len(words)), len(words)
 }
+
+// namesTable reports whether a text is a table or a list rather than
+// prose: results, standings, line-ups ("Bayern Munich 10 7 2 1 20 8 23").
+// Of its lines of three words or more, fewer than a fifth read as prose,
+// with four lower-case words or more.
+func namesTable(text string) bool {
+	lines, prose := 0, 0
+	for line := range strings.Lines(text) {
+		words := strings.Fields(line)
+		if len(words) < 3 {
+			continue
+		}
+		lines++
+		lower := 0
+		for _, w := range words {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+				lower++
+			}
+		}
+		if lower >= 4 {
+			prose++
+		}
+	}
+	return lines >= 3 && prose*5 < lines
+}

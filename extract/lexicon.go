@@ -121,10 +121,10 @@ type lexicon struct {
 	adverbs, nearMisses, persons, singleCategories, dwellVerbs matcher
 
 	units, things, currencies, labels, operators, streets, months, scores, scoreVerbs matcher
-	attributive                                                                       matcher
+	attributive, quantifiers                                                          matcher
 
 	honorifics, titles, roles, orgHeads, orgNouns, bodies, organisations, places, notAcronyms,
-	particles, clutter matcher
+	particles, clutter, orgOpeners, placeHeads, placeOpeners, sportsVerbs, groups matcher
 }
 
 func newLexicon(r *rules.Rules) *lexicon {
@@ -161,6 +161,11 @@ func newLexicon(r *rules.Rules) *lexicon {
 		notAcronyms:      plain(e.NotAcronyms),
 		particles:        plain(e.NameParticles),
 		clutter:          plain(e.Clutter),
+		orgOpeners:       plain(e.OrgOpeners),
+		placeHeads:       plain(e.PlaceHeads),
+		placeOpeners:     plain(e.PlaceOpeners),
+		sportsVerbs:      plain(e.SportsVerbs),
+		groups:           plain(e.Groups),
 		predicates:       newMatcher(preds, func(i int) string { return predCat[i] }),
 		nouns:            newMatcher(nouns, func(i int) string { return nounCat[i] }),
 		before:           quals(r.Before),
@@ -200,6 +205,7 @@ func newLexicon(r *rules.Rules) *lexicon {
 		scores:           plain(nc.Scores),
 		scoreVerbs:       plain(nc.ScoreVerbs),
 		attributive:      plain(nc.Attributive),
+		quantifiers:      plain(nc.Quantifiers),
 	}
 }
 

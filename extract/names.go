@@ -515,7 +515,9 @@ func countryAt(words []string, i int) (string, int) {
 	}
 	for n := min(3, len(words)-i); n >= 1; n-- {
 		key := strings.ReplaceAll(strings.Join(words[i:i+n], " "), ".", "")
-		if p, ok := g.names[key]; ok && p.kind == "country" {
+		// The gazetteer holds the countries' names and their
+		// demonyms ("Iraqi", "British").
+		if p, ok := g.names[key]; ok && (p.kind == "country" || p.kind == "demonym") {
 			return p.canonical, n
 		}
 	}
@@ -555,7 +557,7 @@ var demonyms = sync.OnceValue(func() map[string]string {
 		return m
 	}
 	add := func(form, country string) {
-		if _, taken := g.names[form]; taken {
+		if p, taken := g.names[form]; taken && p.kind != "demonym" {
 			return
 		}
 		if old, ok := m[form]; ok && old != country {

@@ -74,6 +74,11 @@ func (x *Extractor) notACount(s *sentence, i int, n Number) bool {
 	if _, st := lx.attributive.before(s.words, i); st >= 0 && x.modifiesThing(s, end, s.word(st) == "a" || s.word(st) == "an") {
 		return true
 	}
+	// After a word of quantity, a figure in digits is a kind: "several
+	// 911 calls", "two 747 jets" (but "several 100s" reads as no number).
+	if _, st := lx.quantifiers.before(s.words, i); st >= 0 && isDigit(w[0]) && x.modifiesThing(s, end, true) {
+		return true
+	}
 	// "a couple of factors": "a couple" and "a pair" count people only
 	// when no noun for something else follows.
 	if n.pair && x.countsOther(s, end) {

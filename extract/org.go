@@ -1,6 +1,11 @@
 package extract
 
-import "github.com/claimex/claimex"
+import (
+	"strings"
+	"unicode"
+
+	"github.com/claimex/claimex"
+)
 
 // organisations reads organisation names by their shape: a name ending
 // in an organisation word ("Interior Ministry", "Attorney General's
@@ -35,41 +40,62 @@ func (x *Extractor) organisations(s *sentence, add func(mention)) {
 			continue
 		}
 		if _, n := lx.organisations.at(s.words, i); n > 0 {
-			add(mention{first: i, last: i + n - 1, typ: claimex.Org, rule: "entity/known", prio: prioOrg})
+			// "Islamic State of Iraq and the Levant"
+			add(mention{first: i, last: x.orgOf(s, i+n-1, false), typ: claimex.Org, rule: "entity/known", prio: prioOrg})
+		}
+		// "AC Milan", "PT Tambang Timah": an opening word of clubs and
+		// companies, then the name.
+		if _, n := lx.orgOpeners.at(s.words, i); n > 0 && (isAllCaps(s.toks[i].Text) ||
+			!s.titleCase && (i > 0 || !x.isCommon(s.words[i]))) {
+			if last := x.properRun(s, i+n); last >= i+n {
+				add(mention{first: i, last: last, typ: claimex.Org, rule: "entity/org-opener", prio: prioOrg})
+				i = last
+				continue
+			}
 		}
 		if _, n := lx.orgHeads.at(s.words, i); n > 0 {
-			// The head closes a capitalised name: walk back over it.
+			// The head closes a capitalised name: walk back over it, and
+			// over the ordinal of a unit ("158th Fighter Wing") and the
+			// body owning it ("Department of Treasury's Office").
 			first := i
-			for first > 0 && (s.capitalized(first-1) && !lx.determiners.has(s.words, first-1) && first-1 > 0 ||
-				s.words[first-1] == "'s" && s.capitalized(first-2)) && !isQuote(s.words[first-1]) {
+			for {
+				for first > 0 && (s.capitalized(first-1) && !lx.determiners.has(s.words, first-1) && first-1 > 0 ||
+					s.words[first-1] == "'s" && s.capitalized(first-2)) && !isQuote(s.words[first-1]) {
+					first--
+				}
+				if first > 1 && s.word(first-1) == "of" && lx.orgHeads.has(s.words, first-2) && s.capitalized(first-2) && first < i {
+					first -= 2
+					continue
+				}
+				break
+			}
+			if first > 0 && isOrdinal(s.words[first-1]) {
 				first--
 			}
-			last := i + n - 1
-			// Opening head, or any head followed by "of": "Ministry of
-			// Defence", "Office of the Prosecutor General of Kazakhstan".
-			opener := first == i
-			for {
-				w := s.word(last + 1)
-				if w != "of" && !(opener && (w == "for" || w == "and" || w == "on" || w == "in")) {
-					break
-				}
-				k := last + 2
-				if s.word(k) == "the" {
-					k++
-				}
-				end := x.capitalRun(s, k, false)
-				if end < k {
-					break
-				}
-				last = end
-			}
+			last := x.orgOf(s, i+n-1, first == i)
 			if first < i || last > i+n-1 {
 				add(mention{first: first, last: last, typ: claimex.Org, rule: "entity/org-shape", prio: prioOrg})
 				i = last
 			}
 			continue
 		}
-		if t := s.toks[i].Text; !caps && isAllCaps(t) && len(t) <= 7 && !lx.notAcronyms.has(s.words, i) {
+		// "the Iraqi government", "the Kurdistan regional government": a
+		// demonym or a place, then a body.
+		if _, n := x.gazetteer.at(s.words, i); n > 0 || lx.places.has(s.words, i) {
+			if n == 0 {
+				_, n = lx.places.at(s.words, i)
+			}
+			k := i + n
+			for k < i+n+2 && !s.capitalized(k) && isAdjTag(s.tag(k)) && !lx.bodies.has(s.words, k) {
+				k++
+			}
+			if _, m := lx.bodies.at(s.words, k); m > 0 && !s.capitalized(k) {
+				add(mention{first: i, last: k + m - 1, typ: claimex.Org, rule: "entity/body", prio: prioPlace})
+			}
+		}
+		// "SOCCER", "RESULTS": a word in capitals is no acronym.
+		if t := s.toks[i].Text; !caps && isAllCaps(t) && acronymShape(t) && !lx.notAcronyms.has(s.words, i) &&
+			!(len(t) >= 4 && x.isCommon(s.words[i])) {
 			if _, n := x.gazetteer.at(s.words, i); n == 0 {
 				add(mention{first: i, last: i, typ: claimex.Org, rule: "entity/acronym", prio: prioPlace})
 			}
@@ -117,6 +143,83 @@ func allCapsSentence(s *sentence) bool {
 func isLetterWord(t string) bool {
 	for _, r := range t {
 		if r < 'A' || (r > 'Z' && r < 'a') || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// acronymShape reports whether an all-capital token can be an
+// organisation's acronym: up to eight letters, with dots, hyphens or an
+// ampersand between them ("CJTF-OIR", "AT&T", "U.N."), no digits ("IE6",
+// "STS-135"), currency signs ("US$") or Roman numerals ("XVII").
+func acronymShape(t string) bool {
+	n, roman := 0, true
+	for _, r := range t {
+		switch {
+		case unicode.IsLetter(r):
+			n++
+			roman = roman && strings.ContainsRune("IVXLCDM", r)
+		case r == '.' || r == '-' || r == '&':
+		default:
+			return false
+		}
+	}
+	return n <= 8 && !(roman && n > 1)
+}
+
+// orgOf returns where an organisation's name ending at token last ends
+// once the "of" phrases after it are read: "Ministry of Defence", "Office
+// of the Prosecutor General of Kazakhstan", "Islamic State of Iraq and
+// the Levant". An opening head (opener) reads on over "for", "on", "in"
+// and "and" too ("Organisation for Security and Cooperation in Europe");
+// "and the" goes on only to a place ("Government of Iraq and the
+// Kurdistan Regional Government" is two).
+func (x *Extractor) orgOf(s *sentence, last int, opener bool) int {
+	for {
+		w, k := s.word(last+1), last+2
+		the := s.word(k) == "the"
+		if the {
+			k++
+		}
+		end := x.capitalRun(s, k, false)
+		switch {
+		case end < k:
+			return last
+		case w == "of", opener && (w == "for" || w == "on" || w == "in" || w == "and" && !the):
+			last = end
+		case w == "and" && the && x.placeSpan(s, k, end):
+			last = end
+		default:
+			return last
+		}
+	}
+}
+
+// placeSpan reports whether tokens first..last are exactly a place of the
+// gazetteer or the rules.
+func (x *Extractor) placeSpan(s *sentence, first, last int) bool {
+	if _, n := x.lex.places.at(s.words, first); n == last-first+1 {
+		return true
+	}
+	p, n := x.gazetteer.at(s.words, first)
+	return n == last-first+1 && p.kind != "demonym"
+}
+
+// isOrdinal reports whether w is a number written as an ordinal: "158th",
+// "3rd".
+func isOrdinal(w string) bool {
+	n := len(w)
+	if n < 3 || !isDigit(w[0]) {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+	default:
+		return false
+	}
+	for i := 0; i < n-2; i++ {
+		if !isDigit(w[i]) {
 			return false
 		}
 	}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/rules"
 )
@@ -15,16 +17,39 @@ func (x *Extractor) places(s *sentence, add func(mention)) {
 			continue
 		}
 		if p, n := x.gazetteer.at(s.words, i); n > 0 {
+			if p.kind == "demonym" || x.lex.groups.has(s.words, i) {
+				i += n - 1 // "German", "Iraqis": no place
+				continue
+			}
 			if p.common && p.kind == "city" && (i == 0 || s.titleCase) {
+				continue
+			}
+			// "Philip Hammond", "Said Hassan", "Michael Jordan": a place's
+			// name closing a person's.
+			if n == 1 && !s.titleCase && x.givenNameAt(s, i-1) {
 				continue
 			}
 			// "Vladimir Putin", "Georgia Smith": a town's name opening a
 			// person's.
 			if p.kind != "country" && n == 1 && !s.titleCase && s.capitalized(i+1) && nameWord(s.toks[i+1].Text) &&
 				!x.notNameWord(s, i+1) {
-				if _, m := x.gazetteer.at(s.words, i+1); m == 0 {
-					continue
+				if _, m := x.gazetteer.at(s.words, i+1); m == 0 || x.isGivenName(s.words[i]) {
+					continue // "Michael Jordan": a given name, though a region too
 				}
+			}
+			// "Milan beat Inter", "signed for Chelsea", "shares of
+			// Lonmin": a club or a company named after its town.
+			if p.kind != "country" && x.sportsContext(s, i, i+n-1) {
+				// "Bayern Munich", "Werder Bremen": the club's name before
+				// its town's.
+				first := i
+				for first > 0 && first > i-2 && s.capitalized(first-1) && nameWord(s.toks[first-1].Text) &&
+					!x.notNameWord(s, first-1) && !(first-1 == 0 && x.lex.openers.has(s.words, 0)) {
+					first--
+				}
+				add(mention{first: first, last: i + n - 1, typ: claimex.Org, rule: "entity/club", prio: prioOrg})
+				i += n - 1
+				continue
 			}
 			// "Kazakh" is no place, but "Kazakhstan" is; "Washington" in
 			// "George Washington" belongs to the person, which outranks it.
@@ -50,9 +75,33 @@ func (x *Extractor) modelMentions(s *sentence, add func(mention)) {
 		if first < 0 || last < first || !s.capitalized(first) {
 			continue
 		}
+		if p, n := x.gazetteer.at(s.words, last); n == 1 && p.kind == "demonym" || x.lex.groups.has(s.words, last) {
+			continue // "German", "Shia Arab"
+		}
+		if x.foreignGloss(s, first) {
+			continue // "(Kurdish: Kitêba Cilwe)"
+		}
+		if e.label != "ORGANIZATION" && x.placeContext(s, first) && last-first <= 3 && !x.endsInOrgHead(s, first, last) {
+			// "near Al Huwayjah": a name after a place preposition that
+			// opens with no given name is a place's.
+			add(mention{first: first, last: last, typ: claimex.GPE, rule: "entity/place-context", prio: prioGuess})
+			continue
+		}
+		if e.label == "PERSON" && first == last && !s.titleCase && x.ownedName(s, first) {
+			// "Assad's inhumanity", "the Assad regime": a name, no
+			// common word, owning something.
+			add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/model-word", prio: prioGuess})
+			continue
+		}
 		if e.label == "PERSON" && !x.attributive(s, last) && !s.titleCase {
 			if nf, nl := x.nameRun(s, first); nl >= last && nf == first {
+				last = nl // "Isiah L. Booker", read by the model as "Isiah L"
 				switch {
+				case s.words[first] == "al" && !x.isGivenName(s.words[first+min(1, last-first)]):
+					// "Al Sumaria", "Al Bu Nimr": the Arabic article opens
+					// more places and bodies than names; the document must
+					// name the person otherwise ("Vice President Al Gore").
+					add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/model", prio: prioEvidence})
 				case first == last:
 					// One word: a person only if the document names one so.
 					add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/model-word", prio: prioEvidence})
@@ -103,6 +152,9 @@ func (x *Extractor) givenNamePeople(s *sentence, add func(mention)) {
 		}
 		if x.isCommon(s.words[first]) && x.isCommon(s.words[last]) {
 			continue
+		}
+		if s.words[first] == "al" && !x.isGivenName(s.words[first+1]) {
+			continue // "Al Sumaria", "Al Bu Nimr": the Arabic article
 		}
 		add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/given-name", prio: prioGuess})
 		i = last
@@ -251,4 +303,215 @@ func sortMentions(ms []mention) {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
 	}
+}
+
+// givenNameAt reports whether token i is a capitalised given name that
+// is no place itself: then a name after it is a surname.
+func (x *Extractor) givenNameAt(s *sentence, i int) bool {
+	if !s.capitalized(i) || !x.isGivenName(s.words[i]) || x.lex.titles.has(s.words, i) {
+		return false
+	}
+	p, n := x.gazetteer.at(s.words, i)
+	return n == 0 || p.kind != "country"
+}
+
+// shapedPlaces reads places by their shape: a capitalised name closed
+// by a place word ("Euphrates River", "Hamrin Mountains", "Mosul Dam")
+// or opened by one ("Mount Sinjar", "Lake Tharthar", "Fort Campbell",
+// "Ayn Isa").
+func (x *Extractor) shapedPlaces(s *sentence, add func(mention)) {
+	lx := x.lex
+	for i := 0; i < len(s.words); i++ {
+		if !s.capitalized(i) || s.titleCase {
+			continue
+		}
+		if _, n := lx.placeOpeners.at(s.words, i); n > 0 && s.capitalized(i+n-1) {
+			if last := x.properRun(s, i+n); last >= i+n {
+				add(mention{first: i, last: last, typ: claimex.Loc, rule: "entity/place-shape", prio: prioOrg})
+				i = last
+				continue
+			}
+		}
+		if _, n := lx.placeHeads.at(s.words, i); n > 0 && i > 0 {
+			first := i
+			for first > 0 && s.capitalized(first-1) && !lx.determiners.has(s.words, first-1) && !isQuote(s.words[first-1]) &&
+				!lx.orgHeads.has(s.words, first-1) && !lx.placeHeads.has(s.words, first-1) &&
+				!(first-1 == 0 && lx.openers.has(s.words, 0)) {
+				first--
+			}
+			if first < i {
+				add(mention{first: first, last: i + n - 1, typ: claimex.Loc, rule: "entity/place-shape", prio: prioOrg})
+			}
+			i += n - 1
+		}
+	}
+}
+
+// properRun returns the last token of the run of up to four capitalised
+// name words starting at i (i-1 when none starts there).
+func (x *Extractor) properRun(s *sentence, i int) int {
+	last := i - 1
+	for j := i; j < len(s.words) && j < i+4; j++ {
+		if !s.capitalized(j) || !nameWord(s.toks[j].Text) && !isAllCaps(s.toks[j].Text) || isQuote(s.words[j]) ||
+			x.isMonth(s, j) || x.lex.attrVerbs.has(s.words, j) {
+			break
+		}
+		last = j
+	}
+	return last
+}
+
+// particlePeople reads names written with a joined particle: "al-Assad",
+// "el-Sisi", "Abu Musab al-Zarqawi". Organisations and places of that
+// shape ("al-Qaeda", "Al-Fallujah") are known to the rules and the
+// gazetteer, which outrank this.
+func (x *Extractor) particlePeople(s *sentence, add func(mention)) {
+	for i := 0; i < len(s.words); i++ {
+		if !particleName(s.toks[i].Text) {
+			continue
+		}
+		if head, _, _ := strings.Cut(s.words[i], "-"); i == 0 || !s.capitalized(i-1) && !personParticles[head] {
+			continue // "at-Din" alone
+		}
+		if _, n := x.lex.titles.at(s.words, i-1); n > 1 {
+			continue // "Chargé d’Affaires"
+		}
+		first := i
+		for first > 0 && first > i-3 && s.capitalized(first-1) && nameWord(s.toks[first-1].Text) && !x.notNameWord(s, first-1) &&
+			!(first-1 == 0 && x.lex.openers.has(s.words, 0)) {
+			first--
+		}
+		_, last := x.nameRun(s, i)
+		if last < i {
+			last = i
+		}
+		if x.lex.orgHeads.has(s.words, last+1) || x.lex.placeHeads.has(s.words, last+1) {
+			continue
+		}
+		if x.placeContext(s, first) {
+			add(mention{first: first, last: last, typ: claimex.GPE, rule: "entity/place-context", prio: prioGuess})
+		} else {
+			add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/particle-name", prio: prioGuess})
+		}
+		i = last
+	}
+}
+
+// placeContext reports whether the name starting at token i stands after
+// a place preposition ("in", "near") and opens with no given name: there
+// it names a place ("near Al Huwayjah", "in al-Hilla").
+// ownedName reports whether the word at i, capitalised inside a
+// sentence, neither a common word nor a place, owns what follows:
+// "Assad's", "the Assad regime".
+func (x *Extractor) ownedName(s *sentence, i int) bool {
+	if i == 0 || !nameWord(s.toks[i].Text) || x.isCommon(s.words[i]) || x.notNameWord(s, i) {
+		return false
+	}
+	if _, n := x.gazetteer.at(s.words, i); n > 0 {
+		return false
+	}
+	switch s.word(i + 1) {
+	case "'s", "regime", "administration", "dictatorship", "loyalists", "supporters", "family":
+		return !s.capitalized(i - 1)
+	}
+	return false
+}
+
+// regimePeople reads the person a regime or an administration is named
+// for: "the Asad regime", "the Obama administration".
+func (x *Extractor) regimePeople(s *sentence, add func(mention)) {
+	for i := 1; i+1 < len(s.words); i++ {
+		switch s.word(i + 1) {
+		case "regime", "administration", "dictatorship":
+		default:
+			continue
+		}
+		if s.word(i-1) == "the" && s.capitalized(i) && x.ownedName(s, i) && !x.lex.organisations.has(s.words, i) &&
+			!x.lex.places.has(s.words, i) {
+			add(mention{first: i, last: i, typ: claimex.Person, rule: "entity/regime", prio: prioGuess})
+		}
+	}
+}
+
+func (x *Extractor) placeContext(s *sentence, i int) bool {
+	k := i - 1
+	if x.lex.determiners.has(s.words, k) {
+		k--
+	}
+	switch s.word(k) {
+	case "in", "near", "outside", "inside", "across", "throughout":
+	default:
+		return false // "at Google", "from Reuters"
+	}
+	// "Al" of "near Al Huwayjah" is the article, not the given name.
+	given := x.isGivenName(s.words[i]) && !x.lex.particles.has(s.words, i)
+	return !given && !x.lex.honorifics.has(s.words, i) && !x.lex.titles.has(s.words, i) &&
+		!isAllCaps(s.toks[i].Text) && !x.lex.orgHeads.has(s.words, i)
+}
+
+// endsInOrgHead reports whether an organisation word is among tokens
+// first..last+1 ("in the Interior Ministry").
+func (x *Extractor) endsInOrgHead(s *sentence, first, last int) bool {
+	for i := first; i <= last+1; i++ {
+		if x.lex.orgHeads.has(s.words, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// personParticles are the joined particles that open a surname standing
+// alone: "al-Assad", "bin-Laden".
+var personParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "abu": true}
+
+// foreignGloss reports whether token i stands in a gloss in another
+// language: a bracket holding "Arabic:" or "in Kurdish" ("(Kitêba Cilwe
+// in Kurdish; also transliterated as Kitab Al Jilwah)"). No name there.
+func (x *Extractor) foreignGloss(s *sentence, i int) bool {
+	open := -1
+	for k := i - 1; k >= 0 && k >= i-20; k-- {
+		if s.words[k] == ")" {
+			return false
+		}
+		if s.words[k] == "(" {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := open + 1; k < len(s.words) && s.words[k] != ")"; k++ {
+		switch {
+		case s.words[k] == ":" && s.capitalized(k-1) && k-1 > open,
+			s.words[k] == "in" && s.capitalized(k+1) && (s.word(k+2) == ";" || s.word(k+2) == ")" || s.word(k+2) == ","),
+			strings.HasPrefix(s.words[k], "transliterat"):
+			return true
+		}
+	}
+	return false
+}
+
+// sportsContext reports whether tokens first..last stand where a club or
+// a company does: after or before a sports verb ("beat", "signed for",
+// "shares of"), or before a score ("Leeds 2 Chelsea 1").
+func (x *Extractor) sportsContext(s *sentence, first, last int) bool {
+	if _, st := x.lex.sportsVerbs.before(s.words, first); st >= 0 {
+		return true
+	}
+	if x.lex.sportsVerbs.has(s.words, last+1) && !x.lex.sportsVerbs.has(s.words, first) {
+		return true
+	}
+	// "Leeds 2 Chelsea 1", "Milan 1-0".
+	score := func(w string) bool { return w != "" && len(w) <= 2 && isDigit(w[0]) && isDigit(w[len(w)-1]) }
+	next, after := s.word(last+1), s.word(last+2)
+	switch {
+	case x.isMonth(s, first-1) || x.isMonth(s, last+2):
+		return false
+	case next != "" && isDigit(next[0]) && strings.Contains(next, "-") && len(next) <= 5:
+		return true
+	case score(next) && (s.capitalized(last+2) || after == "" || after == "." || after == "," || score(after)):
+		return true // "Leeds 2 Chelsea 1", a table's row "Leeds 10 7 2 1"
+	}
+	return score(s.word(first-1)) && s.capitalized(first-2)
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimex/claimex/rules"
+	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/token"
 )
 
@@ -63,7 +64,7 @@ func (x *Extractor) sentences(ctx context.Context, text string, cache, rec *anal
 		block := strings.TrimRight(line, "\n")
 		if strings.TrimSpace(block) != "" {
 			for _, piece := range pieces(block, maxSentence*16) {
-				for _, seg := range x.segmenter.Segment(block[piece[0]:piece[1]]) {
+				for _, seg := range joinInitials(block[piece[0]:piece[1]], x.segmenter.Segment(block[piece[0]:piece[1]])) {
 					for _, part := range pieces(seg.Text, maxSentence) {
 						if err := ctx.Err(); err != nil {
 							return nil, err
@@ -99,6 +100,40 @@ func (x *Extractor) sentences(ctx context.Context, text string, cache, rec *anal
 		x.findEntities(s, names, i, cache, rec)
 	}
 	return out, nil
+}
+
+// joinInitials joins the sentences the segmenter cut after a middle
+// initial ("Spc. Isiah L. | Booker, of Cibolo, Texas, died"): a sentence
+// ending in one capital letter and a full stop, before one opening with a
+// capital, goes on.
+func joinInitials(text string, segs []segment.Sentence) []segment.Sentence {
+	out := segs[:0:0]
+	for _, seg := range segs {
+		if n := len(out); n > 0 && endsInInitial(out[n-1].Text) && upper(seg.Text) &&
+			seg.Start >= out[n-1].Start && seg.Start+len(seg.Text) <= len(text) {
+			prev := &out[n-1]
+			prev.Text = text[prev.Start : seg.Start+len(seg.Text)]
+			continue
+		}
+		out = append(out, seg)
+	}
+	return out
+}
+
+// endsInInitial reports whether s ends in a capital letter standing
+// alone and a full stop: " L.".
+func endsInInitial(s string) bool {
+	s = strings.TrimRight(s, " ")
+	if !strings.HasSuffix(s, ".") {
+		return false
+	}
+	s = s[:len(s)-1]
+	r, n := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return len(s) == n || before == ' '
 }
 
 // pieces cuts s into byte ranges of at most max bytes, each ending after
@@ -155,7 +190,7 @@ func (x *Extractor) prepare(text string, start, i int, cache, rec *analysis) *se
 		s.toks[i].Start += start
 		s.entAt[i] = -1
 	}
-	s.titleCase = isTitleCase(s.toks)
+	s.titleCase = x.isTitleCase(s)
 	return s
 }
 
@@ -242,8 +277,32 @@ func (s *sentence) capitalized(i int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s.toks[i].Text)
+	return unicode.IsUpper(r) || particleName(s.toks[i].Text)
+}
+
+// particleName reports whether t is a name written with a lower-case
+// particle joined to it: "al-Assad", "el-Sisi", "bin-Laden", "d'Estaing".
+func particleName(t string) bool {
+	head, rest, ok := strings.Cut(t, "-")
+	if !ok {
+		if i := strings.IndexAny(t, "'’"); i > 0 {
+			head, rest = t[:i], t[i+1:]
+			if strings.HasPrefix(t[i:], "’") {
+				rest = t[i+len("’"):]
+			}
+		}
+	}
+	if rest == "" || !joinedParticles[head] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsUpper(r)
 }
+
+// joinedParticles are the lower-case particles written joined to a name.
+var joinedParticles = map[string]bool{"al": true, "el": true, "ad": true, "ar": true, "as": true, "ash": true,
+	"at": true, "az": true, "an": true, "bin": true, "ibn": true, "bint": true, "abu": true, "abd": true,
+	"d": true, "l": true, "de": true, "da": true, "di": true, "du": true, "van": true, "von": true}
 
 // cut returns the sentence text of tokens i..j inclusive.
 func (s *sentence) cut(i, j int) string {
@@ -274,21 +333,42 @@ func isVerbTag(tag string) bool {
 
 func isAdjTag(tag string) bool { return strings.HasPrefix(tag, "JJ") }
 
-// isTitleCase reports whether most words of four letters or more start
-// with a capital, as in headlines.
-func isTitleCase(toks []token.Token) bool {
-	long, caps := 0, 0
-	for _, t := range toks {
+// isTitleCase reports whether a sentence is a headline In Title Case,
+// where capitals say nothing about names: most words of four letters or
+// more start with a capital, no word of three letters or more but
+// function words ("with", "from") is written lower-case, and at least half of the capitalised ones are
+// everyday words ("Police", "Meets"). A sentence naming many people and
+// places ("Boris Johnson met the Iraqi Foreign Minister, Ibrahim
+// al-Jaafari, in London today") is no headline, nor is a list of names
+// and results ("1. Marie-Jose Perec (France) 48.25").
+func (x *Extractor) isTitleCase(s *sentence) bool {
+	long, caps, everyday := 0, 0, 0
+	for i, t := range s.toks {
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if utf8.RuneCountInString(t.Text) < 4 || !unicode.IsLetter(r) {
+		n := utf8.RuneCountInString(t.Text)
+		if n < 3 || !unicode.IsLetter(r) {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			// "met", "said": a lower-case word that is no function word.
+			if !x.lex.prepositions.has(s.words, i) && !x.lex.determiners.has(s.words, i) && !x.lex.openers.has(s.words, i) {
+				return false
+			}
+			if n >= 4 {
+				long++
+			}
+			continue
+		}
+		if n < 4 {
 			continue
 		}
 		long++
-		if unicode.IsUpper(r) {
-			caps++
+		caps++
+		if x.isCommon(s.words[i]) {
+			everyday++
 		}
 	}
-	return long >= 3 && caps*10 >= long*7
+	return long >= 3 && caps*10 >= long*7 && everyday*2 >= caps
 }
 
 // nerContext is how many tokens either side of a run of capitalised words

@@ -4,12 +4,126 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/claimex/claimex/rules"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
+
+// How the article of a page is found. The page is parsed once, and
+// passes over its tree, each linear in its size and each looking at the
+// time budget every budgetEvery nodes, find the article:
+//
+//  1. prune (prune.go) removes what never holds article text: scripts,
+//     styles, forms, navigation, figures and their captions, hidden
+//     elements, readers' comments.
+//  2. score (score.go) gives every element that holds paragraphs a score,
+//     Readability's way: each paragraph adds to its parent and half as
+//     much to its grandparent, by its length and commas; line breaks
+//     split text without <p> into the paragraphs it reads as; class and
+//     id names weigh in (classes.go); links discount. Scoring is strict
+//     first — paragraphs inside page furniture count for nothing — and
+//     lenient when that finds less than retryLetters. Ties go to the
+//     first in document order, so the same bytes give the same text.
+//  3. gather (gather.go) takes the best element (its container, for a
+//     table or list) with the parts an article cut into pieces has:
+//     siblings that score or read as paragraphs, boxes that share its tag
+//     and a class of its own, strong candidates nearby.
+//  4. filter (collect.go, filter.go, teaser.go) collects the blocks of
+//     the parts, leaving out furniture inside, and drops the boxes that
+//     tease other stories, lists of links (not a table's linked cells, nor
+//     a post of links), notices for readers without scripts, the headline
+//     again, the rules' boilerplate lines, patterns and closing sections,
+//     and a heading left last.
+//
+// Then a check (fallback.go), trafilatura's idea: a fallback that needs
+// no container judges every block of the page by its length, links and
+// sentences and by its neighbours, as jusText does. When the main text
+// is empty, or the two disagree and the fallback holds far more prose,
+// the fallback's is kept. A page where both find nothing is read once
+// more with its hidden elements (a consent dialog hides the page behind
+// it), and at worst every block of it is its text: never nothing from a
+// page that has text.
+//
+// The thresholds, in letters (runes other than spaces; a CJK character
+// counts cjkWeight) and shares:
+const (
+	// paragraphLetters is the length of a paragraph of real text.
+	paragraphLetters = 80
+	// minScoredLetters is the least a paragraph needs to score.
+	minScoredLetters = 25
+	// listItemWeight is what a list item's text weighs in scoring, against
+	// a paragraph's: lists hold articles too, and menus.
+	listItemWeight = 0.5
+	// classWeightText is the text at which a container's names weigh in
+	// full.
+	classWeightText = 500
+	// retryLetters: strict scoring that finds less than this is retried
+	// leniently.
+	retryLetters = 500
+	// furnitureParagraphs paragraphs of real text keep an element named
+	// like furniture, unless more than furnitureLinks of its text is
+	// links or it holds less than wrapperShare of the part's text: class
+	// names also mark wrappers ("sliderBox", "read-more").
+	furnitureParagraphs = 3
+	furnitureLinks      = 0.3
+	wrapperShare        = 0.5
+	// Parts of an article cut into pieces: minPartScore is the least a
+	// part scores; one nearbyPartShare as good as the best, sharing an
+	// ancestor nearbyLevels up, is a part.
+	minPartScore    = 3
+	nearbyPartShare = 0.5
+	nearbyLevels    = 4
+	// A sibling strongSiblingShare as good as the best makes their parent
+	// the article; one siblingShare as good, or scoring minSiblingScore,
+	// is a part; so is a sibling paragraph of paragraphLetters with less
+	// than siblingParagraphLinks of it links.
+	strongSiblingShare    = 0.33
+	siblingShare          = 0.2
+	minSiblingScore       = 10
+	siblingParagraphLinks = 0.25
+	// A block more than linkListDensity links and shorter than
+	// linkListRunes is a list of links, dropped unless the list items
+	// among them are linkPostShare times the rest of the text.
+	linkListDensity = 0.5
+	linkListRunes   = 200
+	linkPostShare   = 2.0
+	// A notice for readers without scripts is at most noticeBytes long.
+	noticeBytes = 300
+	// Teasers (teaser.go): teaserCards boxes or more alike, each at most
+	// teaserLetters, opening — after at most teaserKicker letters — with a
+	// link of teaserHeadline letters in a block of its own and
+	// teaserExcerpt more after it, found up to teaserLevels above a block;
+	// kept when the other text is less than teaserRest.
+	teaserCards    = 3
+	teaserLetters  = 400
+	teaserKicker   = 30
+	teaserHeadline = 15
+	teaserExcerpt  = 20
+	teaserLevels   = 4
+	teaserRest     = 2 * paragraphLetters
+	// The fallback (fallback.go): a block more than fallbackLinks links is
+	// bad, one of fallbackLong letters good, one of fallbackMiddling that
+	// reads as sentences good beside another such; its text is picked
+	// when less than pickAgree of each text is the other's and it holds
+	// pickGain times the main text's prose, and pickProse letters.
+	fallbackLinks    = 0.3
+	fallbackLong     = 200
+	fallbackMiddling = 70
+	pickAgree        = 0.5
+	pickGain         = 2.0
+	pickProse        = 300
+	// cjkWeight is what a Chinese or Japanese character counts: a word
+	// in a character or two, against five or six letters.
+	cjkWeight = 2
+	// An id of slugWords words or more and slugLength bytes or more is a
+	// heading's words (classes.go), not a name.
+	slugWords  = 4
+	slugLength = 25
+)
+
+// ancestorShare is the share of a paragraph's score its parent gets, its
+// grandparent, and so on up.
+var ancestorShare = [...]float64{1, 0.5}
 
 // Page is what the cleaner finds in an HTML page: its metadata and the
 // text of its article, without the headline.
@@ -37,630 +151,122 @@ func htmlPage(ctx context.Context, b []byte, contentType string, r *rules.Rules)
 	if err := checkTags(ctx, s, MaxElements); err != nil {
 		return Page{}, err
 	}
-	// The parser refuses pages nested deeper than 512 elements, which
-	// bounds the depth of the passes that follow.
-	root, err := html.Parse(&budgetReader{ctx: ctx, r: strings.NewReader(s)})
+	root, err := parse(ctx, s)
 	if err != nil {
-		return Page{}, fmt.Errorf("parse HTML: %w", err)
-	}
-	// Misnested formatting tags make the parser copy elements: the tree
-	// can be larger than the tags.
-	if countElements(root, MaxElements) > MaxElements {
-		return Page{}, &TooManyElementsError{Max: MaxElements}
+		return Page{}, err
 	}
 	bud := &budget{ctx: ctx}
 	var p Page
 	readMeta(root, &p)
-	prune(root, bud)
-	if err := bud.spent(); err != nil {
-		return Page{}, err
+	hid := prune(root, false, bud)
+	all := measureAll(root, bud)
+	p.Body = joinBlocks(articleText(root, all, p.Title, r, bud))
+	if p.Body == "" && bud.spent() == nil {
+		// Nothing found: a page may hide its text until a script shows
+		// it, or a consent dialog hide the page behind it. Once more with
+		// the hidden elements, if there were any, and at worst every block
+		// of the page, boilerplate and all.
+		var texts []string
+		if hid {
+			if root, err = parse(ctx, s); err != nil {
+				return Page{}, err
+			}
+			prune(root, true, bud)
+			all = measureAll(root, bud)
+			texts = articleText(root, all, p.Title, r, bud)
+		}
+		if len(texts) == 0 {
+			texts = everything(root, all, bud)
+		}
+		p.Body = joinBlocks(texts)
 	}
-	p.Body = joinBlocks(articleBlocks(root, p.Title, r, bud))
 	return p, bud.spent()
 }
 
-// pruneFurniture removes, inside the article's container, the elements
-// whose class or id marks them as page furniture. An element holding
-// three paragraphs or more of real text is kept unless it is mostly
-// links: class names also mark wrappers ("sliderBox" around a whole
-// article). Elements are judged by facts measured before this pruning:
-// an element is judged before anything under it is removed, so they are
-// still its own.
-func pruneFurniture(n *html.Node, facts map[*html.Node]facts, b *budget) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if b.step() {
-			return
-		}
-		if c.Type == html.ElementNode {
-			if f := facts[c]; furniture(c) && (f.paragraphs < 3 || f.own().linkDensity() > 0.3) {
-				n.RemoveChild(c)
-			} else {
-				pruneFurniture(c, facts, b)
-			}
-		}
-		c = next
+// parse parses a decoded page.
+func parse(ctx context.Context, s string) (*html.Node, error) {
+	// The parser refuses pages nested deeper than 512 elements, which
+	// bounds the depth of the passes that follow.
+	root, err := html.Parse(&budgetReader{ctx: ctx, r: strings.NewReader(s)})
+	if err != nil {
+		return nil, fmt.Errorf("parse HTML: %w", err)
 	}
-}
-
-// never are elements that never hold article text.
-var never = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true, atom.Math: true,
-	atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Button: true, atom.Input: true,
-	atom.Select: true, atom.Textarea: true, atom.Nav: true, atom.Aside: true, atom.Footer: true,
-	atom.Header: true, atom.Link: true, atom.Meta: true, atom.Head: true, atom.Audio: true, atom.Video: true,
-	atom.Picture: true, atom.Img: true, atom.Map: true, atom.Dialog: true, atom.Menu: true,
-	// Figures and their captions: no article's text (none of the 106
-	// captions of the benchmark's pages is).
-	atom.Figure: true, atom.Figcaption: true, atom.Caption: true,
-}
-
-// prune removes, in place, what never holds article text: the elements
-// of never and hidden elements.
-func prune(n *html.Node, b *budget) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if b.step() {
-			return
-		}
-		switch c.Type {
-		case html.CommentNode:
-			n.RemoveChild(c)
-		case html.ElementNode:
-			if never[c.DataAtom] || hidden(c) || isComments(c) {
-				n.RemoveChild(c)
-			} else {
-				prune(c, b)
-			}
-		}
-		c = next
+	// Misnested formatting tags make the parser copy elements: the tree
+	// can be larger than the tags.
+	if countElements(root, MaxElements) > MaxElements {
+		return nil, &TooManyElementsError{Max: MaxElements}
 	}
+	return root, nil
 }
 
-// isComments reports whether an element holds readers' comments.
-func isComments(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Html, atom.Body, atom.Article, atom.Main:
-		return false
-	}
-	nm := namesOf(n)
-	return nm.comments && !nm.body
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func hidden(n *html.Node) bool {
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "hidden":
-			return true
-		case "aria-hidden":
-			if a.Val == "true" {
-				return true
-			}
-		case "style":
-			v := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
-			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// furniture reports whether an element's class or id marks it as page
-// furniture: unlikely and not likely, and not a structural element.
-func furniture(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Html, atom.Body, atom.Article, atom.Main, atom.P, atom.Li, atom.Td, atom.Tr, atom.Table, atom.Tbody:
-		return false
-	}
-	nm := namesOf(n)
-	// Embedded posts quoted by the article are its text ("social-media-
-	// embed", "twitter-tweet").
-	return !nm.empty && !nm.embed && nm.unlikely && !nm.likely
-}
-
-// blockTags are the elements whose text forms one paragraph.
-var blockTags = map[atom.Atom]bool{
-	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Li: true, atom.Blockquote: true, atom.Pre: true, atom.Dd: true, atom.Dt: true, atom.Td: true, atom.Th: true,
-	atom.Address: true,
-}
-
-// containerTags hold blocks rather than text.
-var containerTags = map[atom.Atom]bool{
-	atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true, atom.Body: true, atom.Ul: true,
-	atom.Ol: true, atom.Dl: true, atom.Table: true, atom.Tbody: true, atom.Thead: true, atom.Tr: true,
-	atom.Figure: true, atom.Center: true, atom.Html: true,
-}
-
-// stats are the text measures of a subtree.
-type stats struct {
-	text, link int // letters of text, of which in links
-	commas     int
-}
-
-// linkDensity is the share of the letters that are in links.
-func (st stats) linkDensity() float64 {
-	if st.text == 0 {
-		return 0
-	}
-	return float64(st.link) / float64(st.text)
-}
-
-// facts are what the passes ask of an element, measured for every
-// element of a subtree in one pass (measureAll): a walk under each element
-// asked about would cost, on a page of many links, the square of its
-// size.
-type facts struct {
-	// stats counts the letters under the element; link counts those in
-	// links, a link around the element included, as scoring sees them.
-	stats
-	// ownLink counts the letters in links at or under the element only,
-	// as a block's own link density counts them.
-	ownLink int
-	// paragraphs counts the paragraphs of 80 letters or more under the
-	// element: blocks (list items aside), not looked into further.
-	paragraphs int
-	// blockChild says whether a child element is a block or a container,
-	// or holds one.
-	blockChild bool
-}
-
-// own is the element's stats with its own links only.
-func (f facts) own() stats { return stats{text: f.text, link: f.ownLink, commas: f.commas} }
-
-// blockish reports whether an element is a block or a container, or holds
-// one.
-func blockish(n *html.Node, facts map[*html.Node]facts) bool {
-	return n.Type == html.ElementNode && (blockTags[n.DataAtom] || containerTags[n.DataAtom] || facts[n].blockChild)
-}
-
-// articleBlocks finds the article's container and returns its paragraphs.
-func articleBlocks(root *html.Node, title string, r *rules.Rules, b *budget) []string {
-	top, scores, all := bestContainer(root, b)
-	if top == nil || b.spent() != nil {
+// articleText finds the article under root, whose elements all
+// measures, and returns its paragraphs:
+// the main text, strictly scored, or leniently if that finds too little,
+// unless the fallback's is better (see pick). The rules apply to the one
+// kept.
+func articleText(root *html.Node, all map[*html.Node]facts, title string, r *rules.Rules, b *budget) []string {
+	if b.spent() != nil {
 		return nil
 	}
-	parts := articleParts(root, top, scores, all, b)
-	var blocks []string
-	seen := map[string]bool{}
-	titleKey := foldSpace(title)
-	// The facts of the part being collected, measured after its furniture
-	// is pruned.
-	var facts map[*html.Node]facts
-	emit := func(n *html.Node, text string) {
-		if seen[text] {
-			return
-		}
-		// Link lists: mostly links and short.
-		if facts[n].own().linkDensity() > 0.5 && utf8.RuneCountInString(text) < 200 {
-			return
-		}
-		if titleKey != "" && foldSpace(text) == titleKey {
-			return
-		}
-		// Only long blocks are taken for duplicates (a summary repeated in
-		// full); short lines repeat in real text ("Pre-Workout Meal" in
-		// every day of a meal plan).
-		if utf8.RuneCountInString(text) >= 100 {
-			seen[text] = true
-		}
-		blocks = append(blocks, text)
-	}
-	for _, part := range parts {
-		pruneFurniture(part, all, b)
-		facts = measureAll(part, b)
-		collect(part, facts, b, emit)
-	}
-	if r == nil || b.spent() != nil {
-		return blocks
-	}
-	// Sections first: their headings are often boilerplate lines too.
-	blocks = r.Boilerplate.CutSection(blocks)
-	kept := blocks[:0]
-	for _, block := range blocks {
-		if b.step() {
-			break
-		}
-		if !r.Boilerplate.Match(block) {
-			kept = append(kept, block)
+	main, found := mainBlocks(root, all, true, title, b)
+	if !found || blockLetters(main) < retryLetters {
+		if lenient, _ := mainBlocks(root, all, false, title, b); blockLetters(lenient) > blockLetters(main) {
+			main = lenient
 		}
 	}
-	return kept
+	fb := fallbackBlocks(root, all, title, b)
+	if pick(textsOf(main), textsOf(fb)) {
+		return textsOf(withRules(fb, r, b))
+	}
+	if texts := textsOf(withRules(main, r, b)); len(texts) > 0 || len(fb) == 0 {
+		return texts
+	}
+	// The main text was all boilerplate.
+	return textsOf(withRules(fb, r, b))
 }
 
-// articleParts returns the containers that hold the article, in
-// document order: the best one with its siblings (see withSiblings), and
-// the containers an article cut into pieces repeats — those with the tag
-// and class of the best one ("card-content", "article__body"), and others
-// that score half as well under the same section.
-func articleParts(root, top *html.Node, scores map[*html.Node]float64, all map[*html.Node]facts, b *budget) []*html.Node {
-	best := scores[top]
-	sig := signature(top)
-	var picked []*html.Node
-	for n, s := range scores {
-		if b.step() {
-			return nil
-		}
-		if n == top || s <= 3 {
-			continue
-		}
-		if sig != "" && signature(n) == sig || s >= best*0.5 && nearby(n, top, 4) {
-			picked = append(picked, n)
-		}
+// mainBlocks are the tidied blocks of the best container and the parts
+// gathered with it, strictly scored or not; found is false when strict
+// scoring finds no candidate outside page furniture.
+func mainBlocks(root *html.Node, all map[*html.Node]facts, strict bool, title string, b *budget) (blocks []block, found bool) {
+	sc := score(root, all, strict, b)
+	if sc.best == nil || b.spent() != nil {
+		return nil, false
 	}
-	picked = append(picked, withSiblings(top, scores, all)...)
-	set := make(map[*html.Node]bool, len(picked))
-	for _, p := range picked {
-		set[p] = true
-	}
-	// Keep the outermost of nested parts, in document order.
-	var parts []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if set[n] {
-			parts = append(parts, n)
-			return
-		}
-		for c := n.FirstChild; c != nil && !b.step(); c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
-	return parts
+	parts := gather(root, sc, all, b)
+	return tidy(collectParts(parts, all, skipper(all), b), all, title, b), true
 }
 
-// signature is an element's tag and class, "" without a class.
-func signature(n *html.Node) string {
-	c := strings.TrimSpace(attr(n, "class"))
-	if c == "" {
-		return ""
+// skipper returns what leaves out page furniture: the elements whose
+// names mark them as furniture, unless they hold an element marked as an
+// article's body (a wrapper named "sliderBox" around an <article>) or
+// furnitureParagraphs paragraphs of real text, not mostly links, that are
+// wrapperShare of the part's text (a "read-more" wrapper around the rest
+// of an article; not related posts with their excerpts).
+func skipper(all map[*html.Node]facts) func(part, n *html.Node) bool {
+	return func(part, n *html.Node) bool {
+		if !furniture(n) {
+			return false
+		}
+		f := all[n]
+		if f.holdsBody {
+			return false
+		}
+		wrapper := f.paragraphs >= furnitureParagraphs && f.own().linkDensity() <= furnitureLinks &&
+			float64(f.text) >= wrapperShare*float64(all[part].text)
+		return !wrapper
 	}
-	return n.Data + "." + c
 }
 
-// nearby reports whether a and b share an ancestor at most levels above
-// each.
-func nearby(a, b *html.Node, levels int) bool {
-	anc := map[*html.Node]bool{}
-	for p, i := a.Parent, 0; p != nil && i < levels; p, i = p.Parent, i+1 {
-		anc[p] = true
+// blockLetters counts the letters of blocks.
+func blockLetters(blocks []block) int {
+	n := 0
+	for _, bl := range blocks {
+		n += bl.letters
 	}
-	for p, i := b.Parent, 0; p != nil && i < levels; p, i = p.Parent, i+1 {
-		if anc[p] {
-			return true
-		}
-	}
-	return false
-}
-
-// withSiblings returns the parts of the article: the best container, or
-// its parent when the text is spread over several of the parent's
-// children (an article cut into blocks around advertisements), and the
-// best container's siblings that score well or read as paragraphs.
-func withSiblings(top *html.Node, scores map[*html.Node]float64, all map[*html.Node]facts) []*html.Node {
-	parent := top.Parent
-	if parent == nil || parent.DataAtom == atom.Body || parent.Type != html.ElementNode {
-		return []*html.Node{top}
-	}
-	best := scores[top]
-	strong := 0
-	for c := parent.FirstChild; c != nil; c = c.NextSibling {
-		if c != top && scores[c] >= best*0.33 && scores[c] > 3 {
-			strong++
-		}
-	}
-	if strong > 0 {
-		return []*html.Node{parent}
-	}
-	var parts []*html.Node
-	for c := parent.FirstChild; c != nil; c = c.NextSibling {
-		switch {
-		case c == top:
-			parts = append(parts, c)
-		case c.Type != html.ElementNode:
-		case scores[c] >= max(10, best*0.2):
-			parts = append(parts, c)
-		case c.DataAtom == atom.P:
-			st := all[c].own()
-			if st.text >= 80 && float64(st.link) < 0.25*float64(st.text) {
-				parts = append(parts, c)
-			}
-		}
-	}
-	return parts
+	return n
 }
 
 func foldSpace(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
-}
-
-// collect emits every paragraph-like element under n with its text, in
-// document order. A container whose children are all inline counts as
-// one paragraph.
-func collect(n *html.Node, facts map[*html.Node]facts, b *budget, emit func(*html.Node, string)) {
-	if n.Type != html.ElementNode || b.step() {
-		return
-	}
-	if blockTags[n.DataAtom] || !facts[n].blockChild {
-		for _, line := range brLines(n, b) {
-			if t := normalizeLine(line); t != "" {
-				emit(n, t)
-			}
-		}
-		return
-	}
-	var inline strings.Builder
-	var inlineFirst *html.Node
-	flush := func() {
-		if t := normalizeLine(inline.String()); t != "" {
-			emit(inlineFirst, t)
-		}
-		inline.Reset()
-		inlineFirst = nil
-	}
-	for c := n.FirstChild; c != nil && !b.step(); c = c.NextSibling {
-		switch {
-		case c.Type == html.TextNode:
-			inline.WriteString(c.Data)
-			if inlineFirst == nil {
-				inlineFirst = n
-			}
-		case blockish(c, facts):
-			flush()
-			collect(c, facts, b, emit)
-		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
-			// Two line breaks in a row end a paragraph of bare text.
-			if next := nextElement(c); next != nil && next.DataAtom == atom.Br {
-				flush()
-			} else {
-				inline.WriteByte(' ')
-			}
-		case c.Type == html.ElementNode:
-			inline.WriteString(nodeText(c, b))
-			if inlineFirst == nil {
-				inlineFirst = c
-			}
-		}
-	}
-	flush()
-}
-
-// brLines is the text under n cut into paragraphs at its double line
-// breaks (<br><br>, the paragraphs of pages without <p>); a single
-// <br> is a space, as in a sentence wrapped by hand.
-func brLines(n *html.Node, b *budget) []string {
-	var lines []string
-	var line strings.Builder
-	pendingBr := 0 // line breaks since the last text
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			if strings.TrimSpace(n.Data) == "" {
-				line.WriteString(n.Data)
-				break
-			}
-			if pendingBr >= 2 {
-				lines = append(lines, line.String())
-				line.Reset()
-			} else if pendingBr == 1 {
-				line.WriteByte(' ')
-			}
-			pendingBr = 0
-			line.WriteString(n.Data)
-		case html.ElementNode:
-			if n.DataAtom == atom.Br {
-				pendingBr++
-			}
-		}
-		for c := n.FirstChild; c != nil && !b.step(); c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return append(lines, line.String())
-}
-
-// nextElement is the next sibling element of n, past blank text.
-func nextElement(n *html.Node) *html.Node {
-	for c := n.NextSibling; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			return c
-		}
-		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
-			return nil
-		}
-	}
-	return nil
-}
-
-// nodeText is the text under n, with <br> as a space.
-func nodeText(n *html.Node, b *budget) string {
-	var text strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			text.WriteString(n.Data)
-		case html.ElementNode:
-			if n.DataAtom == atom.Br {
-				text.WriteByte(' ')
-			}
-		}
-		for c := n.FirstChild; c != nil && !b.step(); c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return text.String()
-}
-
-// bestContainer scores every container by the paragraphs it holds, the
-// way Readability does: each paragraph of some length adds to its parent
-// and, halved, to its grandparent, by its length and its commas; a run
-// of bare text inside a container counts as a paragraph of that
-// container. The container's class, id and tag weigh in, in proportion to
-// its text; links discount. It returns the best container, or the body,
-// every container's score, and the facts of every element.
-func bestContainer(root *html.Node, b *budget) (*html.Node, map[*html.Node]float64, map[*html.Node]facts) {
-	all := measureAll(root, b)
-	scores := map[*html.Node]float64{}
-	add := func(parent *html.Node, st stats) {
-		if st.text < 25 || parent == nil {
-			return
-		}
-		s := 1 + float64(st.commas) + min(float64(st.text)/100, 3)
-		scores[parent] += s
-		if g := parent.Parent; g != nil && g.Type == html.ElementNode {
-			scores[g] += s / 2
-		}
-	}
-	var body *html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type != html.ElementNode && n.Type != html.DocumentNode || b.step() {
-			return
-		}
-		if n.DataAtom == atom.Body {
-			body = n
-		}
-		leaf := !all[n].blockChild
-		if n.DataAtom == atom.P || n.DataAtom == atom.Pre || n.DataAtom == atom.Blockquote ||
-			leaf && (n.DataAtom == atom.Div || n.DataAtom == atom.Td || n.DataAtom == atom.Section) {
-			add(n.Parent, all[n].stats)
-			return
-		}
-		if !leaf && containerTags[n.DataAtom] {
-			add(n, inlineStats(n, all))
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
-	var best *html.Node
-	bestScore := 0.0
-	for n, s := range scores {
-		if b.step() {
-			break
-		}
-		st := all[n].stats
-		s = (s + classWeight(n)*min(1, float64(st.text)/500)) * (1 - st.linkDensity())
-		scores[n] = s
-		if s > bestScore {
-			best, bestScore = n, s
-		}
-	}
-	if best == nil {
-		return body, scores, all
-	}
-	return best, scores, all
-}
-
-// measureAll measures every element under root, and root, in one pass.
-func measureAll(root *html.Node, b *budget) map[*html.Node]facts {
-	out := map[*html.Node]facts{}
-	var walk func(*html.Node, bool) facts
-	walk = func(n *html.Node, inLink bool) facts {
-		var f facts
-		if b.step() {
-			return f
-		}
-		switch n.Type {
-		case html.TextNode:
-			for _, r := range n.Data {
-				if r == ',' {
-					f.commas++
-				}
-				if r > ' ' {
-					f.text++
-				}
-			}
-			if inLink {
-				f.link = f.text
-			}
-			return f
-		case html.ElementNode:
-			inLink = inLink || n.DataAtom == atom.A
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			cf := walk(c, inLink)
-			f.text += cf.text
-			f.link += cf.link
-			f.commas += cf.commas
-			f.ownLink += cf.ownLink
-			f.paragraphs += cf.paragraphs
-			f.blockChild = f.blockChild || c.Type == html.ElementNode &&
-				(blockTags[c.DataAtom] || containerTags[c.DataAtom] || cf.blockChild)
-		}
-		if n.Type == html.ElementNode {
-			if n.DataAtom == atom.A {
-				f.ownLink = f.text
-			}
-			if n.DataAtom == atom.P || blockTags[n.DataAtom] && n.DataAtom != atom.Li {
-				f.paragraphs = 0
-				if f.text >= 80 {
-					f.paragraphs = 1
-				}
-			}
-		}
-		out[n] = f
-		return f
-	}
-	walk(root, false)
-	return out
-}
-
-// inlineStats measures the bare text of a container: its text nodes and
-// inline children, not its blocks.
-func inlineStats(n *html.Node, all map[*html.Node]facts) stats {
-	var st stats
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch {
-		case c.Type == html.TextNode:
-			for _, r := range c.Data {
-				if r == ',' {
-					st.commas++
-				}
-				if r > ' ' {
-					st.text++
-				}
-			}
-		case c.Type == html.ElementNode && !blockish(c, all):
-			cs := all[c]
-			st.text += cs.text
-			st.link += cs.link
-			st.commas += cs.commas
-		}
-	}
-	return st
-}
-
-// classWeight favours containers whose class or id names an article.
-func classWeight(n *html.Node) float64 {
-	nm := namesOf(n)
-	w := 0.0
-	switch {
-	case nm.body:
-		w += 30
-	case nm.likely && nm.unlikely:
-	case nm.likely:
-		w += 25
-	case nm.unlikely:
-		w -= 25
-	}
-	if n.DataAtom == atom.Article || attr(n, "itemprop") == "articleBody" {
-		w += 25
-	}
-	return w
 }

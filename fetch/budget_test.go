@@ -70,8 +70,10 @@ func cleanWithin(t *testing.T, ctx context.Context, in claimex.Input) error {
 func TestBudgetAfterParsing(t *testing.T) {
 	in := claimex.Input{Source: "links.html", Format: claimex.FormatHTML, Bytes: linkPage(30000, true)}
 	count := &expiring{Context: context.Background()}
-	if err := cleanWithin(t, count, in); !errors.Is(err, ErrNoText) {
-		t.Fatalf("clean without a deadline: %v, want %v", err, ErrNoText)
+	// A page of links has no article, so every pass runs, the second
+	// chance's too; its links are what text it has.
+	if err := cleanWithin(t, count, in); err != nil {
+		t.Fatalf("clean without a deadline: %v", err)
 	}
 	// The parser looks once per read of budgetChunk bytes; the looks
 	// after those are the passes'.

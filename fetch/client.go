@@ -275,6 +275,13 @@ func (c *Client) attempt(ctx context.Context, h *host, u *url.URL, r request) (*
 			return nil, ctx.Err()
 		}
 	}
+	sent, err := h.send(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if c.sending != nil {
+		c.sending(u, sent)
+	}
 	clockOf(ctx).begin(r.robots, u)
 	actx, cancel := context.WithTimeout(ctx, c.opt.Timeout)
 	defer cancel()
@@ -296,9 +303,6 @@ func (c *Client) attempt(ctx context.Context, h *host, u *url.URL, r request) (*
 	}
 	if prev.LastModified != "" {
 		req.Header.Set("If-Modified-Since", prev.LastModified)
-	}
-	if c.sending != nil {
-		c.sending(u, time.Now())
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {

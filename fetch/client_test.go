@@ -339,7 +339,7 @@ func TestPoliteness(t *testing.T) {
 		t.Fatalf("%d requests, want 4", len(times))
 	}
 	for i := 1; i < len(times); i++ {
-		if gap := times[i].Sub(times[i-1]); gap < 190*time.Millisecond {
+		if gap := times[i].Sub(times[i-1]); gap < 200*time.Millisecond {
 			t.Errorf("requests %d and %d were %v apart; robots.txt asks for 200ms", i-1, i, gap)
 		}
 	}

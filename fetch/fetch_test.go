@@ -247,6 +247,8 @@ func FuzzCleanHTML(f *testing.F) {
 	f.Add([]byte("<p>a<div>b</p></div><table><td>c"))
 	f.Add([]byte("<html><body><article><article><p>nested</p></article></article>"))
 	f.Add([]byte("<meta charset=gb2312><p>\xc4\xe3\xba\xc3</p>"))
+	// Two containers that score the same, far apart.
+	f.Add([]byte("<body>" + deep("div", 5, "<div>"+para("Alpha text.")+"</div>") + deep("section", 5, "<div>"+para("Omega text.")+"</div>") + "</body>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Clean(claimex.Input{Source: "fuzz.html", Format: claimex.FormatHTML, Bytes: data}, rules.Default())
 		if err != nil {
@@ -257,6 +259,11 @@ func FuzzCleanHTML(f *testing.F) {
 		}
 		if strings.Contains(doc.Text, "\n\n\n") || strings.TrimSpace(doc.Text) != doc.Text {
 			t.Fatalf("clean text has stray blank lines: %q", doc.Text)
+		}
+		// Same bytes, same text.
+		again, err := Clean(claimex.Input{Source: "fuzz.html", Format: claimex.FormatHTML, Bytes: data}, rules.Default())
+		if err != nil || again.Text != doc.Text {
+			t.Fatalf("cleaning again gave another text (%v):\n%q\nfirst:\n%q", err, again.Text, doc.Text)
 		}
 	})
 }

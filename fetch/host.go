@@ -20,6 +20,8 @@ type host struct {
 	mu       sync.Mutex
 	next     time.Time
 	interval time.Duration
+	// sent is when the last request to the host went out.
+	sent time.Time
 
 	// robotsMu is held while robots.txt loads, so it loads once.
 	robotsMu  sync.Mutex
@@ -55,6 +57,29 @@ func (h *host) wait(ctx context.Context) error {
 		return ctx.Err()
 	}
 	return sleep(ctx, at.Sub(now))
+}
+
+// send waits, if it must, until the host's interval has passed since
+// the last request to it went out, and records this one as sent at the
+// time it returns. A turn
+// taken in wait is on time, but a request can be held after it (for a
+// connection slot, or by a busy machine) and reach the server late,
+// close to the next one: the interval counts between sends.
+func (h *host) send(ctx context.Context) (time.Time, error) {
+	for {
+		h.mu.Lock()
+		now := time.Now()
+		d := h.interval - now.Sub(h.sent)
+		if h.sent.IsZero() || d <= 0 {
+			h.sent = now
+			h.mu.Unlock()
+			return now, ctx.Err()
+		}
+		h.mu.Unlock()
+		if err := sleep(ctx, d); err != nil {
+			return time.Time{}, err
+		}
+	}
 }
 
 // delay holds every request to the host back for d: the server asked for

@@ -69,7 +69,7 @@ func Parse(name string, data []byte) (*Rules, error) {
 			p.lists(val, "not_counts", phraseFields(p, map[string]*[]Phrase{
 				"units": &nc.Units, "things": &nc.Things, "currencies": &nc.Currencies, "labels": &nc.Labels, "operators": &nc.Operators, "streets": &nc.Streets,
 				"months": &nc.Months, "scores": &nc.Scores, "score_verbs": &nc.ScoreVerbs,
-				"attributive": &nc.Attributive,
+				"attributive": &nc.Attributive, "quantifiers": &nc.Quantifiers,
 			}))
 		case "entities":
 			e := &r.Entities
@@ -77,6 +77,8 @@ func Parse(name string, data []byte) (*Rules, error) {
 				"honorifics": &e.Honorifics, "titles": &e.Titles, "roles": &e.Roles, "org_heads": &e.OrgHeads,
 				"org_nouns": &e.OrgNouns, "bodies": &e.Bodies, "organisations": &e.Organisations, "places": &e.Places,
 				"not_acronyms": &e.NotAcronyms, "name_particles": &e.NameParticles, "clutter": &e.Clutter,
+				"org_openers": &e.OrgOpeners, "place_heads": &e.PlaceHeads, "place_openers": &e.PlaceOpeners,
+				"sports_verbs": &e.SportsVerbs, "groups": &e.Groups,
 			}))
 		case "boilerplate":
 			r.Boilerplate = p.boilerplate(val)

@@ -120,6 +120,10 @@ type NotCounts struct {
 	// Attributive are the words before a figure that modifies a noun
 	// naming no people ("the 2001 attacks", "a 911 call").
 	Attributive []Phrase
+	// Quantifiers are words of quantity that, right before a figure in
+	// digits and a noun naming no people, make the figure a kind or a
+	// model: "several 911 calls", "two 747 jets".
+	Quantifiers []Phrase
 }
 
 // Entities holds the words the entity recogniser uses; see the comments
@@ -127,6 +131,15 @@ type NotCounts struct {
 type Entities struct {
 	Honorifics, Titles, Roles, OrgHeads, OrgNouns, Bodies      []Phrase
 	Organisations, Places, NotAcronyms, NameParticles, Clutter []Phrase
+	// OrgOpeners open an organisation's name ("AC Milan", "PT Tambang
+	// Timah"); PlaceHeads close a place's name ("Euphrates River",
+	// "Hamrin Mountains") and PlaceOpeners open one ("Mount Sinjar",
+	// "Ayn Isa"); SportsVerbs, before or after a town's name, make it a
+	// club's ("beat Chelsea").
+	OrgOpeners, PlaceHeads, PlaceOpeners, SportsVerbs []Phrase
+	// Groups are peoples and faiths, no place and no person ("Arab",
+	// "Shia"); the gazetteer knows the nationalities.
+	Groups []Phrase
 }
 
 // Boilerplate lists what line-level cleaning removes.
@@ -254,8 +267,9 @@ func (r *Rules) Stats() Stats {
 	for _, list := range [][]Phrase{r.Vague, r.Zero, g.Links, g.Negations, g.Partitives, g.Frames, g.Appositions,
 		g.CountNouns, g.Connectors, g.PlacePrepositions, g.Prepositions, g.Determiners, g.Additives, g.TimeWords,
 		g.English, g.People, g.Changes, a.Verbs, a.BeforeSource, nc.Units, nc.Things, nc.Currencies, nc.Labels, nc.Operators, nc.Streets,
-		nc.Months, nc.Scores, nc.ScoreVerbs, nc.Attributive, e.Honorifics, e.Titles, e.Roles, e.OrgHeads, e.OrgNouns, e.Bodies,
-		e.Organisations, e.Places, e.NotAcronyms, e.NameParticles, e.Clutter} {
+		nc.Months, nc.Scores, nc.ScoreVerbs, nc.Attributive, nc.Quantifiers, e.Honorifics, e.Titles, e.Roles, e.OrgHeads, e.OrgNouns, e.Bodies,
+		e.Organisations, e.Places, e.NotAcronyms, e.NameParticles, e.Clutter, e.OrgOpeners, e.PlaceHeads,
+		e.PlaceOpeners, e.SportsVerbs, e.Groups} {
 		st.Words += len(list)
 	}
 	return st

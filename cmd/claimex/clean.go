@@ -52,9 +52,10 @@ func (a *app) clean(ctx context.Context, args []string) error {
 		client = web.client(a)
 	}
 	items := make(chan corpus.Item)
+	var tally corpus.Tally
 	go func() {
 		defer close(items)
-		corpus.Walk(ctx, paths, items, fail)
+		tally, _ = corpus.Walk(ctx, paths, items, fail)
 	}()
 	first := true
 	for it := range items {
@@ -75,6 +76,13 @@ func (a *app) clean(ctx context.Context, args []string) error {
 			return err
 		}
 		first = false
+	}
+	// The walk is over once items is closed. What it passed over is said
+	// on stderr, so that a folder of files of another type does not
+	// look like a folder of empty articles.
+	if skipped := tally.Hidden + tally.Other; skipped > 0 || tally.Found == 0 {
+		fmt.Fprintf(a.stderr, "claimex clean: %d inputs read; skipped %d (%d hidden, %d of other types)\n",
+			tally.Found, skipped, tally.Hidden, tally.Other)
 	}
 	if failed > 0 {
 		return failedInputs{failed}

@@ -110,7 +110,9 @@ func TestHostileInputs(t *testing.T) {
 	}
 	db := filepath.Join(dir, "h.db")
 	for attempt := 1; attempt <= 2; attempt++ {
-		code, out, errs := cli(t, nil, "ingest", "--db", db, in)
+		// Every bad input here fails on its own limit, never on time: a
+		// busy machine under -race can take half a minute over 10 MB.
+		code, out, errs := cli(t, nil, "ingest", "--db", db, "--budget", "1h", in)
 		if code != exitFailed {
 			t.Fatalf("attempt %d: exit %d, want 1\nstdout: %s\nstderr: %s", attempt, code, out, errs)
 		}

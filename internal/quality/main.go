@@ -63,6 +63,7 @@ func main() {
 		rows = append(rows, r...)
 	}
 	if *suites {
+		rows = append(rows, nerRows(filepath.Join(*shared, "dev"))...)
 		r, err := numberSuites(filepath.Join(*shared, "dev"))
 		if err != nil {
 			fail(fmt.Errorf("number suites: %w", err))

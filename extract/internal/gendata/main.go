@@ -47,8 +47,8 @@ type entry struct {
 func main() {
 	dir := flag.String("dir", ".", "folder holding the unpacked npm packages")
 	dict := flag.String("dict", "/usr/share/dict/american-english", "English word list, one word a line")
-	minPop := flag.Int("min-pop", 50000, "smallest population of a city to include")
-	altPop := flag.Int("alt-pop", 1000000, "smallest population of a city whose alternative names are included")
+	minPop := flag.Int("min-pop", 15000, "smallest population of a city to include")
+	altPop := flag.Int("alt-pop", 50000, "smallest population of a city whose alternative names are included")
 	out := flag.String("o", "extract/data/gazetteer.tsv.gz", "gazetteer output file")
 	commonOut := flag.String("common", "extract/data/common.txt.gz", "common words output file")
 	namesOut := flag.String("names", "extract/data/names.txt.gz", "given names output file")
@@ -76,6 +76,7 @@ func main() {
 		CCA2         string
 		AltSpellings []string
 		Capital      []string
+		Demonyms     map[string]struct{ F, M string }
 	}
 	check(readJSON(filepath.Join(*dir, "world-countries-5.1.0/package/countries.json"), &countries))
 	capitals := map[string]string{}
@@ -90,8 +91,28 @@ func main() {
 			}
 			add(entry{alt, c.Name.Common, "country", c.CCA2, 0})
 		}
+		// "Republic of Turkey" is the country "Turkey".
+		for _, n := range append([]string{c.Name.Official}, c.AltSpellings...) {
+			if short := stateless(n); short != "" {
+				add(entry{short, c.Name.Common, "country", c.CCA2, 0})
+			}
+		}
 		for _, cap := range c.Capital {
 			capitals[cap] = c.CCA2
+		}
+	}
+	// Demonyms ("German", "Iraqis") name no place: listed so that a town
+	// of that name ("German", Isle of Man) is not read for them.
+	demonyms := map[string]entry{}
+	for _, c := range countries {
+		for _, d := range []string{c.Demonyms["eng"].M, c.Demonyms["eng"].F} {
+			if d == "" || !latin(d) {
+				continue
+			}
+			demonyms[d] = entry{d, c.Name.Common, "demonym", c.CCA2, 0}
+			if plural := demonymPlural(d); plural != "" {
+				demonyms[plural] = entry{plural, c.Name.Common, "demonym", c.CCA2, 0}
+			}
 		}
 	}
 
@@ -112,6 +133,15 @@ func main() {
 		}
 		add(entry{name, name, "city", cc, pop})
 		add(entry{ascii, name, "city", cc, pop})
+		// "Al Fallujah" is written "Fallujah" and "Al-Fallujah" too.
+		if arabic[cc] {
+			for _, n := range []string{name, ascii} {
+				if art, rest, ok := strings.Cut(n, " "); ok && arabicArticle[art] && len([]rune(rest)) >= 4 {
+					add(entry{rest, name, "city", cc, pop})
+					add(entry{art + "-" + rest, name, "city", cc, pop})
+				}
+			}
+		}
 		if pop >= *altPop {
 			for _, alt := range strings.Split(alts, ",") {
 				if len([]rune(alt)) >= 4 && unicode.IsUpper([]rune(alt)[0]) {
@@ -128,6 +158,18 @@ func main() {
 	for _, a := range admin1 {
 		cc, _, _ := strings.Cut(a.Code, ".")
 		add(entry{a.Name, a.Name, "region", cc, 0})
+		// "Anbar" is also "Al Anbar" and "Al-Anbar".
+		if arabic[cc] && !strings.Contains(a.Name, " ") {
+			add(entry{"Al " + a.Name, a.Name, "region", cc, 0})
+			add(entry{"Al-" + a.Name, a.Name, "region", cc, 0})
+		}
+	}
+
+	// A demonym is no place, unless a country bears the name.
+	for d, e := range demonyms {
+		if old, ok := byName[d]; !ok || old.kind != "country" {
+			byName[d] = e
+		}
 	}
 
 	names := make([]string, 0, len(byName))
@@ -156,7 +198,7 @@ func main() {
 		// than the place: left out. Large cities, capitals and countries
 		// stay, flagged.
 		_, capital := capitals[n]
-		if common == 1 && (e.kind == "region" || e.name != e.canonical ||
+		if common == 1 && (e.kind == "region" || e.name != e.canonical && e.kind == "city" ||
 			e.kind == "city" && !capital && e.pop < *altPop) {
 			continue
 		}
@@ -256,6 +298,42 @@ func writeList(path, notice string, list []string) error {
 	log.Printf("wrote %d words to %s", len(list), path)
 	return o.Close()
 }
+
+// stateless returns a country's name without its form of state
+// ("Republic of Turkey" → "Turkey"), or "" when it has none.
+func stateless(n string) string {
+	for _, form := range []string{"Republic of ", "Kingdom of ", "State of ", "Commonwealth of ",
+		"Federation of ", "Principality of ", "Sultanate of ", "Grand Duchy of "} {
+		if i := strings.Index(n, form); i >= 0 && !strings.Contains(n[i+len(form):], " of ") {
+			rest := strings.TrimPrefix(n[i+len(form):], "the ")
+			if rest != "" && unicode.IsUpper([]rune(rest)[0]) {
+				return rest
+			}
+		}
+	}
+	return ""
+}
+
+// demonymPlural returns the plural of a demonym that takes one
+// ("Afghan" → "Afghans", "Iraqi" → "Iraqis"), or "".
+func demonymPlural(d string) string {
+	for _, end := range []string{"an", "i", "er", "ot"} {
+		if strings.HasSuffix(d, end) {
+			return d + "s"
+		}
+	}
+	return ""
+}
+
+// arabic are the countries whose place names take the Arabic article
+// ("Al Fallūjah"), and arabicArticle its forms in GeoNames' names.
+var (
+	arabic = map[string]bool{"AE": true, "BH": true, "DZ": true, "EG": true, "IQ": true, "JO": true, "KW": true,
+		"LB": true, "LY": true, "MA": true, "MR": true, "OM": true, "PS": true, "QA": true, "SA": true, "SD": true,
+		"SY": true, "TN": true, "YE": true}
+	arabicArticle = map[string]bool{"Al": true, "Ad": true, "Ar": true, "As": true, "Ash": true, "At": true,
+		"Az": true, "An": true, "Adh": true, "Ath": true, "Aẕ": true, "El": true}
+)
 
 // rank orders entries for one name: countries over cities over regions,
 // then the larger city.
