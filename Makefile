@@ -66,7 +66,7 @@ lint:
 FUZZTIME    ?= 60s
 FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract extract:FuzzLanguage extract:FuzzDecodeAnalysis \
 	extract:FuzzFastModel fetch:FuzzCleanHTML fetch:FuzzFilterLines fetch:FuzzDecode rules:FuzzParse \
-	export:FuzzCSVRoundTrip export:FuzzNormalizePublished
+	export:FuzzCSVRoundTrip export:FuzzNormalizePublished review:FuzzClipClaim store:FuzzCleanReviewerName
 fuzz:
 	@cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m); \
 	for t in $(FUZZTARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; \

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -26,10 +27,11 @@ func clipClaim(c claimex.Claim, n int) Clip {
 	start := max(0, min(len(r), c.Start-c.SentenceStart))
 	end := max(start, min(len(r), c.End-c.SentenceStart))
 	if end == start && c.Text != "" {
-		// The offsets do not fall in the sentence: find the words.
-		if i := strings.Index(c.Sentence, c.Text); i >= 0 {
-			start = len([]rune(c.Sentence[:i]))
-			end = start + len([]rune(c.Text))
+		// The offsets do not fall in the sentence: find the words, rune
+		// by rune (a byte index can fall inside a character of text that
+		// is not UTF-8).
+		if i := runeIndex(r, []rune(c.Text)); i >= 0 {
+			start, end = i, i+len([]rune(c.Text))
 		}
 	}
 	out := Clip{Claim: string(r[start:end])}
@@ -56,4 +58,14 @@ func clipClaim(c claimex.Claim, n int) Clip {
 		out.After = strings.TrimRightFunc(out.After, unicode.IsSpace)
 	}
 	return out
+}
+
+// runeIndex is the index of the first sub in r, or -1.
+func runeIndex(r, sub []rune) int {
+	for i := 0; i+len(sub) <= len(r); i++ {
+		if slices.Equal(r[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
