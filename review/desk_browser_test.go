@@ -86,6 +86,16 @@ func TestBrowserWidths(t *testing.T) {
 				shoot(t, b, p.shot+"-"+w.name+".png")
 			}
 		}
+		// Undo is in view beside each decision of the history, not past
+		// the edge of a box that scrolls.
+		if err := open(b, ts.URL+"/history"); err != nil {
+			t.Fatal(err)
+		}
+		inView, err := chromedp.Run(b, chromedp.Evaluate[bool](`(() => { const u = document.querySelector("button.undo-one");
+			return !!u && u.getBoundingClientRect().right <= window.innerWidth && u.getBoundingClientRect().right <= u.closest("div").getBoundingClientRect().right })()`))
+		if err != nil || !inView {
+			t.Errorf("at %s px the history's Undo is out of view (%v)", w.name, err)
+		}
 		// The help and the editor open over the queue, which still fits.
 		if err := open(b, ts.URL+"/queue"); err != nil {
 			t.Fatal(err)
@@ -106,7 +116,7 @@ func TestBrowserWidths(t *testing.T) {
 		}
 		// The claim is in view and so are the buttons: centring on it
 		// scrolls its box, not the page.
-		inView, err := chromedp.Run(b, chromedp.Evaluate[bool](`(() => { const a = document.getElementById("accept").getBoundingClientRect();
+		inView, err = chromedp.Run(b, chromedp.Evaluate[bool](`(() => { const a = document.getElementById("accept").getBoundingClientRect();
 			return a.top >= 0 && a.bottom <= window.innerHeight && window.scrollY === 0 })()`))
 		if err != nil || !inView {
 			t.Errorf("at %s px the Accept button is off screen (%v)", w.name, err)
