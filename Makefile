@@ -48,9 +48,12 @@ bench-clean:
 	cd bench && $(GO) run ./cleanbench -rounds $(ROUNDS) -aeb $(BENCH_AEB) -readability $(BENCH_READABILITY) -diff $(BENCH_DIFF)
 
 # Screenshots of the review UI for the README, taken by its browser tests
-# (needs Chromium: apt-get install chromium).
+# (needs Chromium: apt-get install chromium): the queue, a document and the
+# conflicts at 1400 px, and every desk page at 390 px (a phone) and 1366 px
+# (a laptop), named PAGE-WIDTH.png.
 screenshots:
-	$(GO) test -tags $(TAGS) -count=1 -run Browser ./review -screenshots $(CURDIR)/docs
+	mkdir -p docs
+	$(GO) test -tags $(TAGS) -count=1 -run '^TestBrowser(Queue|HostileArticle|Widths)$$' ./review -screenshots $(CURDIR)/docs
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -63,7 +66,7 @@ lint:
 FUZZTIME    ?= 60s
 FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract extract:FuzzLanguage extract:FuzzDecodeAnalysis \
 	extract:FuzzFastModel fetch:FuzzCleanHTML fetch:FuzzFilterLines fetch:FuzzDecode rules:FuzzParse \
-	export:FuzzCSVRoundTrip export:FuzzNormalizePublished
+	export:FuzzCSVRoundTrip export:FuzzNormalizePublished review:FuzzClipClaim store:FuzzCleanReviewerName
 fuzz:
 	@cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m); \
 	for t in $(FUZZTARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; \
@@ -77,10 +80,13 @@ clean:
 	rm -rf bin
 
 # Kill -9 during ingest and extract, concurrent ingests, serve while
-# extracting: trials and failures (internal/stress).
+# extracting, 16 reviewers under load: trials and failures
+# (internal/stress); then two reviewers in two browsers, 200 decisions on
+# the samples and every AEB page (CI takes the first 12 pages).
 STRESS_ARGS ?=
 stress: build
 	$(GO) run -tags $(TAGS) ./internal/stress -claimex $(BIN) -seeds $(SEEDS) $(STRESS_ARGS)
+	$(GO) test -tags $(TAGS) -count=1 -v -run '^TestBrowserTwoReviewers$$' ./review -desk-aeb
 
 # Every development scorer in one table: the samples and re3d
 # (../shared/eval/score: counts, entities, clusters), the number

@@ -25,6 +25,7 @@ func userRules(t *testing.T) *rules.Rules {
 		"  infected:\n    predicates: [infected, tested positive]\n    rolls_up_to: affected\n"+
 		"  admitted:\n    predicates: [admitted to hospital]\n    rolls_up_to: infected\n", 1)
 	text = strings.Replace(text, "\n  killed:\n", "\n  dead:\n    renamed_from: [killed]\n", 1)
+	text = strings.Replace(text, "single_victim_categories: [killed,", "single_victim_categories: [dead,", 1)
 	r, err := rules.Parse("user.yaml", []byte(text))
 	if err != nil {
 		t.Fatal(err)

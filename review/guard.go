@@ -7,12 +7,16 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/claimex/claimex/store"
 )
 
 // The layers every request passes before a handler runs, outermost first:
 //
 //  1. hostGuard: the Host header must name this server (DNS rebinding);
-//  2. access: the access token, when the server has one;
+//  2. access: who the request comes from (a reviewer's own token, the
+//     shared token, or a name a loopback server asked for), refusing it
+//     when the server needs a token and it has none;
 //  3. limitBody: no body may be longer than MaxBodyBytes;
 //  4. csrfGuard: a state-changing request must carry the CSRF token and
 //     not come from another site.
@@ -64,14 +68,13 @@ func (s *Server) hostGuard(next http.Handler) http.Handler {
 		if !s.hosts.allows(r.Host) {
 			s.cfg.Log.Warn("request for another host refused", "host", r.Host, "remote", r.RemoteAddr)
 			w.Header().Set("Connection", "close")
-			http.Error(w, "claimex: this server does not answer to that host name; "+
-				"if you reach it by that name, start it with --host NAME", http.StatusMisdirectedRequest)
+			s.error(w, r, errWrongHost)
 			return
 		}
 		if o := r.Header.Get("Origin"); o != "" && o != "null" {
 			if u, err := url.Parse(o); err != nil || !s.hosts.allows(u.Host) {
 				w.Header().Set("Connection", "close")
-				http.Error(w, "claimex: cross-origin request refused", http.StatusForbidden)
+				s.error(w, r, errCrossOrigin)
 				return
 			}
 		}
@@ -79,34 +82,132 @@ func (s *Server) hostGuard(next http.Handler) http.Handler {
 	})
 }
 
-const tokenCookie = "claimex_token"
+// The cookies the server sets, all HTTP-only and same-site.
+const (
+	// tokenCookie keeps the token the browser was given: the server's
+	// shared one, or a reviewer's own.
+	tokenCookie = "claimex_token"
+	// nameCookie keeps the name a person gave on a loopback server.
+	nameCookie = "claimex_reviewer"
+	// sessionCookie names the browser, which the claims it is shown are
+	// leased to.
+	sessionCookie = "claimex_session"
+)
 
-// access lets a request through when no token is set, or when it
-// presents the token as ?token= (which sets a cookie) or in the cookie.
-// A refused request's connection is closed, so that nobody without the
-// token can keep one open.
+// access works out who a request comes from, or refuses it:
+//
+//   - a token presented as ?token= that the server knows (its shared
+//     token, or a reviewer's own) is put in a cookie, and the browser sent
+//     on to the address without it;
+//   - the token cookie names the reviewer: a reviewer's own token, them;
+//     the shared token, the server's Reviewer;
+//   - with no token, a server that needs one refuses the request (401)
+//     and closes the connection, so that nobody without one can keep it
+//     open; a loopback server asks for a name once, and keeps it in a
+//     cookie, or takes its Reviewer.
+//
+// A reviewer's token is checked against the database on every request,
+// so a revoked link stops working at once.
 func (s *Server) access(next http.Handler) http.Handler {
-	if s.token == "" {
-		return next
-	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if t := r.URL.Query().Get("token"); t != "" && equal(t, s.token) {
-			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.token, Path: "/", HttpOnly: true,
-				SameSite: http.SameSiteStrictMode})
-			u := *r.URL
-			q := u.Query()
-			q.Del("token")
-			u.RawQuery = q.Encode()
-			http.Redirect(w, r, u.String(), http.StatusSeeOther)
+		ctx := r.Context()
+		if t := r.URL.Query().Get("token"); t != "" {
+			name, ok, err := s.tokenReviewer(r, t)
+			if err != nil {
+				s.error(w, r, err)
+				return
+			}
+			if ok || name != "" {
+				http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: t, Path: "/", HttpOnly: true,
+					SameSite: http.SameSiteStrictMode})
+				u := *r.URL
+				q := u.Query()
+				q.Del("token")
+				u.RawQuery = q.Encode()
+				http.Redirect(w, r, u.String(), http.StatusSeeOther)
+				return
+			}
+		}
+		var id identity
+		if c, err := r.Cookie(tokenCookie); err == nil && c.Value != "" {
+			name, shared, err := s.tokenReviewer(r, c.Value)
+			if err != nil {
+				s.error(w, r, err)
+				return
+			}
+			id.Name, id.Personal = name, name != "" && !shared
+			if shared {
+				id.Name = s.cfg.Reviewer
+			}
+		}
+		if id.Name == "" {
+			switch {
+			case s.needsToken():
+				w.Header().Set("Connection", "close")
+				s.error(w, r, errNeedToken)
+				return
+			case s.cfg.AskName:
+				if c, err := r.Cookie(nameCookie); err == nil {
+					if v, err := url.QueryUnescape(c.Value); err == nil {
+						id.Name, _ = store.CleanReviewerName(v)
+						id.Asked = id.Name != ""
+					}
+				}
+			default:
+				id.Name = s.cfg.Reviewer
+			}
+		}
+		id.Session = s.session(w, r)
+		if id.Name == "" && !strings.HasPrefix(r.URL.Path, "/static/") && r.URL.Path != "/whoami" {
+			// A loopback server asks who is there before anything else.
+			if r.Method == http.MethodGet || r.Method == http.MethodHead {
+				s.askName(w, r, "")
+				return
+			}
+			s.error(w, r, errNeedName)
 			return
 		}
-		if c, err := r.Cookie(tokenCookie); err == nil && equal(c.Value, s.token) {
-			next.ServeHTTP(w, r)
-			return
-		}
-		w.Header().Set("Connection", "close")
-		http.Error(w, "claimex: this server needs its access token: open the address claimex serve printed", http.StatusUnauthorized)
+		next.ServeHTTP(w, r.WithContext(withIdentity(ctx, id)))
 	})
+}
+
+// needsToken reports whether every request must present a token.
+func (s *Server) needsToken() bool { return s.token != "" || s.cfg.RequireToken }
+
+// tokenReviewer returns whom token t stands for: shared is set for the
+// server's own token; otherwise name is the reviewer whose working link
+// carries it, or "" for none.
+func (s *Server) tokenReviewer(r *http.Request, t string) (name string, shared bool, err error) {
+	if s.token != "" && equal(t, s.token) {
+		return s.cfg.Reviewer, true, nil
+	}
+	name, _, err = s.cfg.Store.ReviewerByToken(r.Context(), t)
+	return name, false, err
+}
+
+// session returns the browser's session id, giving it one when it has
+// none.
+func (s *Server) session(w http.ResponseWriter, r *http.Request) string {
+	if c, err := r.Cookie(sessionCookie); err == nil && validSession(c.Value) {
+		return c.Value
+	}
+	id := randomToken()
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: id, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	return id
+}
+
+// validSession reports whether v is a session id as the server makes
+// them: 32 lower-case hex digits.
+func validSession(v string) bool {
+	if len(v) != 32 {
+		return false
+	}
+	for _, c := range v {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // limitBody bounds every request body.
@@ -114,7 +215,7 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > s.cfg.MaxBodyBytes {
 			w.Header().Set("Connection", "close")
-			http.Error(w, "claimex: request body too large", http.StatusRequestEntityTooLarge)
+			s.error(w, r, &http.MaxBytesError{Limit: s.cfg.MaxBodyBytes})
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
@@ -138,12 +239,12 @@ func (s *Server) csrfGuard(next http.Handler) http.Handler {
 			return
 		}
 		if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
-			http.Error(w, "claimex: cross-site request refused", http.StatusForbidden)
+			s.error(w, r, errCrossSite)
 			return
 		}
 		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); r.ContentLength != 0 && mt != formType {
 			w.Header().Set("Connection", "close")
-			http.Error(w, "claimex: only "+formType+" forms are accepted", http.StatusUnsupportedMediaType)
+			s.error(w, r, errFormType)
 			return
 		}
 		t := r.Header.Get("X-CSRF-Token")
@@ -156,7 +257,7 @@ func (s *Server) csrfGuard(next http.Handler) http.Handler {
 			t = r.PostForm.Get("csrf")
 		}
 		if !equal(t, s.csrf) {
-			http.Error(w, "claimex: missing or wrong CSRF token; reload the page", http.StatusForbidden)
+			s.error(w, r, errCSRF)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -24,9 +24,19 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/queue", http.StatusSeeOther)
 	})
+	m.HandleFunc("GET /whoami", func(w http.ResponseWriter, r *http.Request) { s.askName(w, r, "") })
+	m.HandleFunc("POST /whoami", s.whoami)
 	m.HandleFunc("GET /queue", s.queue)
+	m.HandleFunc("POST /queue/release", s.release)
+	m.HandleFunc("GET /feed", s.feed)
 	m.HandleFunc("POST /claims/{id}/decide", s.decide)
 	m.HandleFunc("POST /claims/{id}/undo", s.undo)
+	m.HandleFunc("POST /claims/{id}/skip", s.skip)
+	m.HandleFunc("POST /claims/{id}/flag", s.flag)
+	m.HandleFunc("POST /undo", s.undoLast)
+	m.HandleFunc("GET /history", s.history)
+	m.HandleFunc("POST /history/{id}/undo", s.undoHistory)
+	m.HandleFunc("GET /documents", s.documents)
 	m.HandleFunc("GET /documents/{id}", s.document)
 	m.HandleFunc("GET /claims", s.claims)
 	m.HandleFunc("POST /claims/bulk", s.bulk)
@@ -34,199 +44,13 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /conflicts", s.conflicts)
 	m.HandleFunc("GET /entities", s.entities)
 	m.HandleFunc("POST /entities/correct", s.correctEntities)
+	m.HandleFunc("POST /entities/merge", s.mergeNames)
+	m.HandleFunc("GET /names", s.names)
+	m.HandleFunc("POST /names/decide", s.decideNames)
+	m.HandleFunc("POST /names/skip", s.skipName)
+	m.HandleFunc("GET /agreement", s.agreement)
+	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.error(w, r, errNotFound) })
 	s.mux = m
-}
-
-// queue shows one claim in its article with the keys to decide on it.
-func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	kind := claimex.Kind(r.URL.Query().Get("kind"))
-	if kind != claimex.KindEntity {
-		kind = claimex.KindCount
-	}
-	base := store.ClaimFilter{Kind: kind}
-	var cur store.ClaimView
-	var ok bool
-	var err error
-	if id, _ := strconv.ParseInt(r.URL.Query().Get("id"), 10, 64); id > 0 {
-		cur, err = s.cfg.Store.Claim(ctx, id)
-		ok = err == nil
-		if errors.Is(err, store.ErrNoClaim) {
-			err = nil // gone with a re-run: start from the queue
-		}
-	}
-	if err == nil && !ok {
-		f := base
-		f.Pending = true
-		cur, ok, err = s.cfg.Store.First(ctx, f)
-	}
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	counts, err := s.cfg.Store.StatusCounts(ctx, kind)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	rs, err := s.currentRules(ctx)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	data := map[string]any{"Kind": kind, "Counts": progress(counts), "Categories": rs.CategoryNames(),
-		"Palette": palette{rs}, "Undo": r.URL.Query().Get("undo")}
-	if ok {
-		doc, err := s.cfg.Store.Document(ctx, cur.DocumentID)
-		if err != nil {
-			s.error(w, r, err)
-			return
-		}
-		next, prev, nextPending, err := s.neighbours(ctx, base, cur.ID)
-		if err != nil {
-			s.error(w, r, err)
-			return
-		}
-		data["Claim"] = cur
-		data["Doc"] = doc
-		data["Segments"] = focus(doc.Text, cur.Claim)
-		data["Next"], data["Prev"], data["NextPending"] = next, prev, nextPending
-	}
-	s.render(w, "queue", data)
-}
-
-// neighbours finds the claims around id: the next and previous of any
-// status (j and k), and the next still to review (auto-advance).
-func (s *Server) neighbours(ctx context.Context, base store.ClaimFilter, id int64) (next, prev, pending int64, err error) {
-	f := base
-	f.After = id
-	if v, ok, err := s.cfg.Store.First(ctx, f); err != nil {
-		return 0, 0, 0, err
-	} else if ok {
-		next = v.ID
-	}
-	f = base
-	f.Before = id
-	if v, ok, err := s.cfg.Store.First(ctx, f); err != nil {
-		return 0, 0, 0, err
-	} else if ok {
-		prev = v.ID
-	}
-	f = base
-	f.After, f.Pending = id, true
-	if v, ok, err := s.cfg.Store.First(ctx, f); err != nil {
-		return 0, 0, 0, err
-	} else if ok {
-		pending = v.ID
-	} else {
-		f.After = 0 // wrap around to what is left before
-		if v, ok, err := s.cfg.Store.First(ctx, f); err != nil {
-			return 0, 0, 0, err
-		} else if ok && v.ID != id {
-			pending = v.ID
-		}
-	}
-	return next, prev, pending, nil
-}
-
-// Progress is the queue's counters.
-type Progress struct {
-	Reviewed, Remaining, Accepted, Rejected, Edited, Changed, Total int
-}
-
-func progress(c map[claimex.Status]int) Progress {
-	p := Progress{Accepted: c[claimex.Accepted], Rejected: c[claimex.Rejected], Edited: c[claimex.Edited],
-		Changed: c[claimex.Changed]}
-	p.Reviewed = p.Accepted + p.Rejected + p.Edited
-	p.Remaining = c[claimex.Unreviewed] + p.Changed
-	p.Total = p.Reviewed + p.Remaining
-	return p
-}
-
-func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, badRequestf("%q is not an id", r.PathValue("id"))
-	}
-	return id, nil
-}
-
-// decide records a decision from the queue or a document, then moves on.
-func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	d := store.Decision{ClaimID: id, Reviewer: s.cfg.Reviewer, Note: strings.TrimSpace(r.PostFormValue("note"))}
-	switch r.PostFormValue("action") {
-	case "accept":
-		d.Action = claimex.Accepted
-	case "reject":
-		d.Action = claimex.Rejected
-	case "reset":
-		d.Action = claimex.Unreviewed
-	case "edit":
-		d.Action = claimex.Edited
-		if v := strings.TrimSpace(r.PostFormValue("value")); v != "" {
-			f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
-			if err != nil {
-				s.error(w, r, badRequestf("%q is not a number", v))
-				return
-			}
-			d.Value = &f
-		}
-		if c := claimex.Category(r.PostFormValue("category")); c != "" {
-			rs, err := s.currentRules(r.Context())
-			if err != nil {
-				s.error(w, r, err)
-				return
-			}
-			if !rs.HasCategory(c) {
-				s.error(w, r, badRequestf("unknown category %q (the current rules have %s)", c, joinCategories(rs.CategoryNames())))
-				return
-			}
-			d.Category = c
-		}
-	default:
-		s.error(w, r, badRequestf("unknown action %q", r.PostFormValue("action")))
-		return
-	}
-	if _, err := s.cfg.Store.Decide(r.Context(), d); err != nil {
-		s.error(w, r, err)
-		return
-	}
-	back := r.PostFormValue("back")
-	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") {
-		back = ""
-	}
-	if back != "" {
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return
-	}
-	next := r.PostFormValue("next")
-	q := url.Values{"undo": {strconv.FormatInt(id, 10)}, "kind": {r.PostFormValue("kind")}}
-	if n, err := strconv.ParseInt(next, 10, 64); err == nil && n > 0 {
-		q.Set("id", next)
-	} else {
-		q.Set("id", strconv.FormatInt(id, 10))
-	}
-	http.Redirect(w, r, "/queue?"+q.Encode(), http.StatusSeeOther)
-}
-
-// undo takes the latest decision on a claim back and shows the claim.
-func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	if _, err := s.cfg.Store.Undo(r.Context(), id, s.cfg.Reviewer); err != nil {
-		s.error(w, r, err)
-		return
-	}
-	q := url.Values{"id": {strconv.FormatInt(id, 10)}, "kind": {r.PostFormValue("kind")}}
-	http.Redirect(w, r, "/queue?"+q.Encode(), http.StatusSeeOther)
 }
 
 // document shows a document's clean text with its claims highlighted.
@@ -257,7 +81,7 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	s.render(w, "document", map[string]any{"Doc": doc, "Segments": highlight(doc.Text, claims), "Claims": claims,
+	s.render(w, r, "document", map[string]any{"Doc": doc, "Segments": highlight(doc.Text, claims), "Claims": claims,
 		"Entities": withEntities, "Palette": palette{rs}})
 }
 
@@ -301,9 +125,9 @@ func (s *Server) claimFilter(ctx context.Context, v url.Values) (store.ClaimFilt
 	return f, nil
 }
 
-// tableLimit is how many rows the claims table shows; bulk decisions
-// and exports take the whole filtered set.
-const tableLimit = 500
+// tablePage is how many rows a page of the claims table shows; bulk
+// decisions and exports take the whole filtered set.
+const tablePage = 100
 
 // categories are the categories the claims page offers: the current
 // rules', then any other that a current claim has (from an older run).
@@ -347,11 +171,12 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 	if f.Rule != "" && !slices.Contains(ruleNames, f.Rule) {
 		ruleNames = append([]string{f.Rule}, ruleNames...) // a pattern, or a rule gone: still shown as chosen
 	}
+	p := pageOf(r)
 	var rows []store.ClaimView
 	total := 0
 	err = s.cfg.Store.Claims(ctx, f, func(v store.ClaimView) error {
 		total++
-		if len(rows) < tableLimit {
+		if total > (p-1)*tablePage && len(rows) < tablePage {
 			rows = append(rows, v)
 		}
 		return nil
@@ -360,15 +185,30 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	s.render(w, "claims", map[string]any{"Rows": rows, "Total": total, "Query": q, "Filter": f,
-		"QueryString": q.Encode(), "Categories": cats, "Rules": ruleNames, "Palette": palette{rs}, "Formats": export.Formats,
+	s.render(w, r, "claims", map[string]any{"Rows": rows, "Total": total, "Query": q, "Filter": f, "Filtered": filtered(q),
+		"Pager": newPager(r, p, tablePage, total), "Categories": cats, "Rules": ruleNames, "Palette": palette{rs},
+		"Formats": export.Formats, "Kind": f.Kind,
 		"Statuses": []claimex.Status{claimex.Unreviewed, claimex.Accepted, claimex.Rejected, claimex.Edited, claimex.Changed}})
+}
+
+// filtered reports whether a query narrows the claims by more than their
+// kind: only then does the claims page offer to decide on all of them.
+func filtered(q url.Values) bool {
+	for _, k := range []string{"q", "status", "category", "rule", "source", "doc"} {
+		if q.Get(k) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // bulkLimit caps one bulk decision.
 const bulkLimit = 10000
 
-// bulk accepts or rejects every claim the filters select.
+// bulk accepts or rejects the claims selected on the claims page
+// (action accept-selected or reject-selected: the ids given), or every
+// claim a filtered set holds;
+// it refuses to decide on every claim of a kind at once.
 func (s *Server) bulk(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.error(w, r, badRequest(err))
@@ -379,8 +219,9 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
+	verb, selected := strings.CutSuffix(r.PostFormValue("action"), "-selected")
 	var action claimex.Status
-	switch r.PostFormValue("action") {
+	switch verb {
 	case "accept":
 		action = claimex.Accepted
 	case "reject":
@@ -390,31 +231,55 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var ids []int64
-	err = s.cfg.Store.Claims(r.Context(), f, func(v store.ClaimView) error {
-		if len(ids) >= bulkLimit {
-			return errTooMany
+	if selected {
+		for _, v := range r.PostForm["id"] {
+			id, err := strconv.ParseInt(v, 10, 64)
+			if err != nil || id <= 0 {
+				s.error(w, r, badRequestf("%q is not a claim id", v))
+				return
+			}
+			ids = append(ids, id)
 		}
-		ids = append(ids, v.ID)
-		return nil
-	})
-	if errors.Is(err, errTooMany) {
-		s.error(w, r, badRequestf("more than %d claims selected; narrow the filters", bulkLimit))
-		return
-	}
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	for _, id := range ids {
-		if _, err := s.cfg.Store.Decide(r.Context(), store.Decision{ClaimID: id, Action: action, Reviewer: s.cfg.Reviewer,
-			Note: r.PostFormValue("note")}); err != nil {
+		if len(ids) == 0 {
+			s.error(w, r, badRequestf("select some claims first"))
+			return
+		}
+		if len(ids) > bulkLimit {
+			s.error(w, r, badRequestf("more than %d claims selected", bulkLimit))
+			return
+		}
+	} else {
+		if !filtered(r.PostForm) {
+			s.error(w, r, badRequestf("a decision on every claim at once is refused: filter the claims, or select rows"))
+			return
+		}
+		err = s.cfg.Store.Claims(r.Context(), f, func(v store.ClaimView) error {
+			if len(ids) >= bulkLimit {
+				return errTooMany
+			}
+			ids = append(ids, v.ID)
+			return nil
+		})
+		if errors.Is(err, errTooMany) {
+			s.error(w, r, badRequestf("more than %d claims selected; narrow the filters", bulkLimit))
+			return
+		}
+		if err != nil {
 			s.error(w, r, err)
 			return
 		}
 	}
-	r.PostForm.Del("csrf")
-	r.PostForm.Del("action")
-	r.PostForm.Del("note")
+	who := me(r)
+	for _, id := range ids {
+		if _, err := s.cfg.Store.Decide(r.Context(), store.Decision{ClaimID: id, Action: action, Reviewer: who.Name,
+			Note: r.PostFormValue("note"), Holder: who.Session}); err != nil {
+			s.error(w, r, err)
+			return
+		}
+	}
+	for _, k := range []string{"csrf", "action", "note", "id"} {
+		r.PostForm.Del(k)
+	}
 	http.Redirect(w, r, "/claims?"+r.PostForm.Encode(), http.StatusSeeOther)
 }
 
@@ -483,7 +348,7 @@ func (s *Server) conflicts(w http.ResponseWriter, r *http.Request) {
 			shown = append(shown, GroupView{Group: g, Chart: chartOf(g)})
 		}
 	}
-	s.render(w, "conflicts", map[string]any{"Groups": shown, "All": all, "Palette": palette{rs}})
+	s.render(w, r, "conflicts", map[string]any{"Groups": shown, "All": all, "Palette": palette{rs}})
 }
 
 // GroupView is a group of figures with its chart.
@@ -498,8 +363,15 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	views := make([]entityView, len(list))
-	for i, e := range list {
+	statuses, err := s.cfg.Store.EntityStatuses(r.Context())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	p := pageOf(r)
+	shown := onPage(list, p, entityPage)
+	views := make([]entityView, len(shown))
+	for i, e := range shown {
 		views[i].Entity = e
 		for _, n := range e.Names {
 			if n.Why != "" {
@@ -507,7 +379,8 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	s.render(w, "entities", map[string]any{"Entities": views, "Query": r.URL.Query(), "Message": r.URL.Query().Get("msg")})
+	s.render(w, r, "entities", map[string]any{"Entities": views, "Pager": newPager(r, p, entityPage, len(list)),
+		"Statuses": statuses, "Query": r.URL.Query(), "Message": r.URL.Query().Get("msg")})
 }
 
 // entityView is an entity on the entities page, with why its names were
@@ -523,10 +396,13 @@ type mergedName struct {
 	Name, Rule, Text string
 }
 
+// entityPage is how many entities a page of the entities table shows.
+const entityPage = 50
+
 // correctEntities merges or splits entities and resolves names again.
 func (s *Server) correctEntities(w http.ResponseWriter, r *http.Request) {
 	c := claimex.EntityCorrection{A: strings.TrimSpace(r.PostFormValue("a")), B: strings.TrimSpace(r.PostFormValue("b")),
-		Reviewer: s.cfg.Reviewer}
+		Reviewer: me(r).Name}
 	switch r.PostFormValue("kind") {
 	case "merge":
 		c.Kind = claimex.Merge

@@ -114,6 +114,11 @@ func TestPages(t *testing.T) {
 		"/entities":              "Kassym-Jomart Tokayev",
 		"/documents/1":           `class="claim cat-`,
 		"/static/app.js":         "keydown",
+		"/names":                 `id="entity"`,
+		"/documents":             "/documents/1",
+		"/history":               "No decisions yet",
+		"/agreement":             "claims have two opinions",
+		"/queue?queue=flagged":   "No claim is flagged",
 	}
 	for path, want := range pages {
 		code, body, h := get(t, c, ts.URL+path)
@@ -134,7 +139,7 @@ func TestPages(t *testing.T) {
 			t.Errorf("%s does not show the article's text escaped", path)
 		}
 	}
-	for _, path := range []string{"/documents/999", "/documents/x", "/claims?category=happy"} {
+	for _, path := range []string{"/documents/999", "/documents/x", "/claims?category=happy", "/nowhere"} {
 		if code, _, _ := get(t, c, ts.URL+path); code == http.StatusOK {
 			t.Errorf("%s: 200", path)
 		}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"math"
 	"net/url"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -238,6 +239,11 @@ var funcs = template.FuncMap{
 		}
 		return string(r[:n-1]) + "…"
 	},
+	"clipClaim": func(c claimex.Claim) Clip { return clipClaim(c, sentenceContext) },
+	"base":      func(s string) string { return path.Base(s) },
+	"kappa":     KappaText,
+	"pct":       func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) + "%" },
+	"when":      func(t time.Time) string { return t.Local().Format("2 Jan 15:04:05") },
 	"withParam": func(q map[string][]string, key, value string) string {
 		v := make(map[string][]string, len(q))
 		for k, vs := range q {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/claimex/claimex"
 )
@@ -22,6 +23,13 @@ type Decision struct {
 	// one out keeps the correction an earlier edit made, if any.
 	Value    *float64
 	Category claimex.Category
+	// Opinion makes the decision one reviewer's opinion, on a desk where
+	// each claim gets two (serve --double): two agreeing opinions decide,
+	// two that differ wait for adjudication.
+	Opinion bool
+	// Holder, when set, is the browser whose lease on the claim the
+	// decision ends.
+	Holder string
 }
 
 // ErrNoClaim reports a claim id that is not among the current claims.
@@ -56,7 +64,9 @@ func snapshotOf(c claimex.Claim) Snapshot {
 
 // Decide records a decision on a current claim, and returns the claim as
 // it now reads. The claim is read, and the decision written, in one
-// transaction under the write lock.
+// transaction under the write lock. A decision ends the lease its
+// browser (Decision.Holder) had on the claim; one on a flagged claim
+// takes the flag off.
 func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 	if err := d.check(); err != nil {
 		return ClaimView{}, err
@@ -70,8 +80,18 @@ func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 	if err != nil {
 		return ClaimView{}, err
 	}
-	if err := s.decide(ctx, tx, v, d); err != nil {
+	if d.Opinion {
+		err = s.opine(ctx, tx, v, d)
+	} else {
+		_, err = s.decide(ctx, tx, v, d, eventDecision, 0)
+	}
+	if err != nil {
 		return ClaimView{}, err
+	}
+	if d.Holder != "" {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM leases WHERE holder = ? AND item = ?", d.Holder, v.Key); err != nil {
+			return ClaimView{}, fmt.Errorf("review claim %d: %w", v.ID, err)
+		}
 	}
 	return commitDecision(ctx, tx, v.ID)
 }
@@ -86,19 +106,33 @@ func (d Decision) check() error {
 	if d.Action == claimex.Edited && d.Value == nil && d.Category == "" && d.Note == "" {
 		return invalidf("review: an edit needs a value, a category or a note")
 	}
+	if d.Opinion && d.Action == claimex.Unreviewed {
+		return invalidf("review: an opinion accepts, rejects or edits; undo takes one back")
+	}
 	return nil
 }
 
+// The kinds of entry in the audit trail (review_events.kind).
+const (
+	// eventDecision is a person's decision on a claim.
+	eventDecision = "decision"
+	// eventOpinion is one reviewer's opinion, where each claim gets two:
+	// it decides nothing alone.
+	eventOpinion = "opinion"
+	// eventAgreed is the decision two agreeing opinions made.
+	eventAgreed = "agreed"
+	// eventUndo takes back the entry its undoes column names.
+	eventUndo = "undo"
+)
+
 // decide writes decision d on the current claim v, read in tx, and its
-// entry in the audit trail.
-func (s *Store) decide(ctx context.Context, tx *sql.Tx, v ClaimView, d Decision) error {
+// entry of the given kind in the audit trail, returning the entry's id.
+// An edit that leaves a correction out keeps the one the claim's review
+// made, if any.
+func (s *Store) decide(ctx context.Context, tx *sql.Tx, v ClaimView, d Decision, kind string, undoes int64) (int64, error) {
 	c := v.Claim
 	if c.Kind == claimex.KindEntity && (d.Value != nil || d.Category != "") {
-		return invalidf("claim %d is a mention of %s: it has no value or category to correct", c.ID, c.Canonical)
-	}
-	snap, err := json.Marshal(snapshotOf(c))
-	if err != nil {
-		return err
+		return 0, invalidf("claim %d is a mention of %s: it has no value or category to correct", c.ID, c.Canonical)
 	}
 	if d.Action == claimex.Edited && v.Decision == claimex.Edited {
 		if d.Value == nil {
@@ -108,13 +142,33 @@ func (s *Store) decide(ctx context.Context, tx *sql.Tx, v ClaimView, d Decision)
 			d.Category = v.ReviewedCategory
 		}
 	}
+	now := s.now()
+	if err := writeReview(ctx, tx, v, review{Decision: d, at: now}); err != nil {
+		return 0, err
+	}
+	return writeEvent(ctx, tx, v, kind, d, now, undoes)
+}
+
+// review is the row of reviews a decision makes: the decision, and when
+// it was made.
+type review struct {
+	Decision
+	at time.Time
+}
+
+// writeReview makes r the review of claim v: the row of reviews with its
+// key, or none when r resets the claim. A decision takes any flag off.
+func writeReview(ctx context.Context, tx *sql.Tx, v ClaimView, r review) error {
+	c := v.Claim
+	d := r.Decision
 	if d.Action != claimex.Edited {
 		d.Value, d.Category = nil, ""
 	}
-	now := timeText(s.now())
-	action := d.Action
-	if action == claimex.Unreviewed {
-		action = "reset"
+	snap, err := json.Marshal(snapshotOf(c))
+	if err != nil {
+		return err
+	}
+	if d.Action == claimex.Unreviewed {
 		_, err = tx.ExecContext(ctx, "DELETE FROM reviews WHERE key = ?", c.Key)
 	} else {
 		_, err = tx.ExecContext(ctx, `INSERT INTO reviews (key, document_id, status, reviewer, decided_at, note, value,
@@ -123,18 +177,44 @@ func (s *Store) decide(ctx context.Context, tx *sql.Tx, v ClaimView, d Decision)
 			ON CONFLICT (key) DO UPDATE SET document_id = excluded.document_id, status = excluded.status,
 			reviewer = excluded.reviewer, decided_at = excluded.decided_at, note = excluded.note, value = excluded.value,
 			category = excluded.category, snapshot = excluded.snapshot, fingerprint = excluded.fingerprint`,
-			c.Key, c.DocumentID, d.Action, d.Reviewer, now, d.Note, d.Value, d.Category, string(snap), c.ID)
+			c.Key, c.DocumentID, d.Action, d.Reviewer, timeText(r.at), d.Note, d.Value, d.Category, string(snap), c.ID)
+		if err == nil {
+			_, err = tx.ExecContext(ctx, "DELETE FROM flags WHERE key = ?", c.Key)
+		}
 	}
-	if err != nil {
-		return fmt.Errorf("review claim %d: %w", c.ID, err)
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO review_events (key, document_id, action, reviewer, decided_at, note, value,
-		category, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.Key, c.DocumentID, action, d.Reviewer, now, d.Note, d.Value, d.Category, string(snap))
 	if err != nil {
 		return fmt.Errorf("review claim %d: %w", c.ID, err)
 	}
 	return nil
+}
+
+// writeEvent appends an entry of kind to the audit trail of claim v: what
+// d did, by d.Reviewer at time at, taking back entry undoes when that is
+// not 0. Its action is what the claim's review became ("reset": none).
+func writeEvent(ctx context.Context, tx *sql.Tx, v ClaimView, kind string, d Decision, at time.Time, undoes int64) (int64, error) {
+	c := v.Claim
+	if d.Action != claimex.Edited {
+		d.Value, d.Category = nil, ""
+	}
+	snap, err := json.Marshal(snapshotOf(c))
+	if err != nil {
+		return 0, err
+	}
+	action := string(d.Action)
+	if d.Action == claimex.Unreviewed {
+		action = "reset"
+	}
+	var undone any
+	if undoes != 0 {
+		undone = undoes
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO review_events (key, document_id, action, reviewer, decided_at, note, value,
+		category, snapshot, kind, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.Key, c.DocumentID, action, d.Reviewer, timeText(at), d.Note, d.Value, d.Category, string(snap), kind, undone)
+	if err != nil {
+		return 0, fmt.Errorf("review claim %d: %w", c.ID, err)
+	}
+	return res.LastInsertId()
 }
 
 // commitDecision reads claim id as the decision left it and commits tx.
@@ -246,66 +326,6 @@ func (s *Store) ReviewCounts(ctx context.Context) (map[ReviewState]int, error) {
 	return out, nil
 }
 
-// ErrNothingToUndo reports a claim no decision was ever recorded for.
+// ErrNothingToUndo reports a claim no decision was ever recorded for, or
+// an entry of the audit trail already undone.
 var ErrNothingToUndo = errors.New("no decision to undo")
-
-// Undo takes back the latest decision on a current claim: the decision
-// before it holds again, or none. The undo is itself recorded. The
-// history is read and the decision it leads to written in one
-// transaction, so an undo never acts on a history another decision has
-// since moved on.
-func (s *Store) Undo(ctx context.Context, claimID int64, reviewer string) (ClaimView, error) {
-	tx, err := s.begin(ctx)
-	if err != nil {
-		return ClaimView{}, fmt.Errorf("undo claim %d: %w", claimID, err)
-	}
-	defer tx.Rollback()
-	v, err := readClaim(ctx, tx, claimID)
-	if err != nil {
-		return ClaimView{}, err
-	}
-	events, err := lastDecisions(ctx, tx, v.Key, 2)
-	if err != nil {
-		return ClaimView{}, fmt.Errorf("undo claim %d: %w", claimID, err)
-	}
-	if s.undoRead != nil {
-		s.undoRead()
-	}
-	if len(events) == 0 {
-		return ClaimView{}, fmt.Errorf("claim %d: %w", claimID, ErrNothingToUndo)
-	}
-	prev := Decision{Action: claimex.Unreviewed}
-	if len(events) == 2 {
-		prev = events[1]
-	}
-	prev.ClaimID, prev.Reviewer = claimID, reviewer
-	if err := s.decide(ctx, tx, v, prev); err != nil {
-		return ClaimView{}, err
-	}
-	return commitDecision(ctx, tx, v.ID)
-}
-
-// lastDecisions reads the latest n decisions of the audit trail on key,
-// newest first.
-func lastDecisions(ctx context.Context, q queryer, key string, n int) ([]Decision, error) {
-	rows, err := q.QueryContext(ctx, `SELECT action, note, value, category FROM review_events
-		WHERE key = ? ORDER BY id DESC LIMIT ?`, key, n)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var events []Decision
-	for rows.Next() {
-		var d Decision
-		var action string
-		if err := rows.Scan(&action, &d.Note, &d.Value, &d.Category); err != nil {
-			return nil, err
-		}
-		d.Action = claimex.Status(action)
-		if action == "reset" {
-			d.Action = claimex.Unreviewed
-		}
-		events = append(events, d)
-	}
-	return events, rows.Err()
-}

@@ -179,7 +179,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"rules"}, "say show or check FILE"},
 		{[]string{"rules", "check"}, "check takes one rules file"},
 		{[]string{"export", "--since", "last week"}, "--since must be a date"},
-		{[]string{"review"}, "say accept, reject, reset, edit or list"},
+		{[]string{"review"}, "say accept, reject, reset, edit, list or agreement"},
 		{[]string{"review", "approve", "3"}, `unknown review action "approve"`},
 		{[]string{"review", "accept"}, "name the id of at least one claim"},
 		{[]string{"review", "accept", "x1"}, `"x1" is not a claim id`},

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/review"
 	"github.com/claimex/claimex/store"
 )
 
@@ -26,7 +27,7 @@ func (a *app) review(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(rest) == 0 {
-		return usagef("say accept, reject, reset, edit or list")
+		return usagef("say accept, reject, reset, edit, list or agreement")
 	}
 	verb := rest[0]
 	rest = rest[1:]
@@ -45,8 +46,13 @@ func (a *app) review(ctx context.Context, args []string) error {
 			return usagef("unexpected argument %q", rest[0])
 		}
 		return a.listReviews(ctx, *db, store.ReviewState(*state))
+	case "agreement":
+		if len(rest) > 0 {
+			return usagef("unexpected argument %q", rest[0])
+		}
+		return a.agreement(ctx, *db)
 	default:
-		return usagef("unknown review action %q: say accept, reject, reset, edit or list", verb)
+		return usagef("unknown review action %q: say accept, reject, reset, edit, list or agreement", verb)
 	}
 	if *state != "" {
 		return usagef("--state is for review list")
@@ -170,5 +176,37 @@ func (a *app) listReviews(ctx context.Context, db string, state store.ReviewStat
 		return err
 	}
 	fmt.Fprintf(a.stdout, "%d %s\n", n, plural(n, "review", "reviews"))
+	return nil
+}
+
+// agreement prints how far reviewers agree where each claim got two
+// opinions (serve --double): per category and per pair of reviewers, the
+// claims judged twice, the share judged alike, and Cohen's kappa.
+func (a *app) agreement(ctx context.Context, db string) error {
+	st, err := a.open(ctx, db, readDB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ops, err := st.Opinions(ctx)
+	if err != nil {
+		return err
+	}
+	ag := review.Agree(ops)
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	for _, part := range []struct {
+		title string
+		rows  []review.AgreementRow
+	}{{"CATEGORY", ag.Categories}, {"REVIEWERS", ag.Pairs}} {
+		fmt.Fprintf(tw, "%s\tCLAIMS\tAGREE\tKAPPA\n", part.title)
+		for _, r := range part.rows {
+			fmt.Fprintf(tw, "%s\t%d\t%.0f%%\t%s\n", printable(r.Name), r.Claims, r.Percent(), review.KappaText(r.Kappa))
+		}
+		fmt.Fprintln(tw)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "%d %s with two opinions\n", ag.Claims, plural(ag.Claims, "claim", "claims"))
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"net"
 	"net/http"
@@ -23,24 +24,30 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	fs := a.flags("serve")
 	db := a.dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on this `address`")
-	token := fs.String("token", "", "access `token` the browser must present (required, or generated, off the loopback address)")
-	reviewer := fs.String("reviewer", defaultReviewer(), "who decides")
+	token := fs.String("token", "", "shared access `token` the browser must present: everyone who comes with it is one reviewer, --reviewer "+
+		"(off the loopback address, one is made unless reviewers have links of their own: claimex reviewers add)")
+	reviewer := fs.String("reviewer", defaultReviewer(), "the `name` decisions are recorded under for the shared token; "+
+		"on the loopback address, given, everyone's (otherwise each person is asked their name once)")
+	double := fs.Bool("double", false, "second opinions: each claim goes to two reviewers; two that differ go to the adjudication queue")
+	lease := fs.Duration("lease", review.DefaultLeaseTTL, "how long a claim stays kept for the reviewer it is shown to, unless their page renews it")
 	rulesFile := fs.String("rules", "", "rules `file` whose categories, roll-ups and subject groups the pages use (default: the current run's, as it changes)")
 	var hosts listFlag
 	fs.Var(&hosts, "host", "also answer to this host `name` (repeatable): the name the server is reached by, behind a proxy or in DNS")
 	if err := parseNone(fs, args); err != nil {
 		return err
 	}
+	named := false
+	fs.Visit(func(f *flag.Flag) { named = named || f.Name == "reviewer" })
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil {
 		return usagef("--addr must be host:port, not %q", *addr)
 	}
+	if *lease < 10*time.Second {
+		return usagef("--lease must be at least 10s, not %s", *lease)
+	}
 	loopback := host == "localhost"
 	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
 		loopback = true
-	}
-	if !loopback && *token == "" {
-		*token = review.RandomToken()
 	}
 	var r *rules.Rules // nil: the current run's, as runs come and go
 	if *rulesFile != "" {
@@ -58,8 +65,23 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	srv, err := review.NewServer(review.Config{Store: st, Rules: r, Token: *token, Reviewer: *reviewer, Log: a.log,
-		Hosts: serveHosts(host, hosts)})
+	personal, err := st.HasReviewers(ctx)
+	if err != nil {
+		return err
+	}
+	cfg := review.Config{Store: st, Rules: r, Token: *token, Reviewer: *reviewer, Double: *double, LeaseTTL: *lease,
+		Log: a.log, Hosts: serveHosts(host, hosts)}
+	switch {
+	case !loopback:
+		// Reachable by others: nobody without a token.
+		cfg.RequireToken = true
+		if cfg.Token == "" && !personal {
+			cfg.Token = review.RandomToken()
+		}
+	case cfg.Token == "" && !named:
+		cfg.AskName = true
+	}
+	srv, err := review.NewServer(cfg)
 	if err != nil {
 		return err
 	}
@@ -68,10 +90,20 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	url := "http://" + ln.Addr().String() + "/"
-	if *token != "" {
-		url += "?token=" + *token
+	if cfg.Token != "" {
+		url += "?token=" + cfg.Token
 	}
 	fmt.Fprintf(a.stdout, "reviewing %s at %s (Ctrl-C stops)\n", *db, url)
+	switch {
+	case cfg.Token == "" && cfg.RequireToken:
+		fmt.Fprintln(a.stdout, "each reviewer opens the link claimex reviewers add gave them")
+	case cfg.Token != "" && !loopback:
+		fmt.Fprintf(a.stdout, "everyone with this link reviews as %s; claimex reviewers add NAME gives each person a link of their own\n",
+			printable(*reviewer))
+	}
+	if *double {
+		fmt.Fprintln(a.stdout, "second opinions: each claim goes to two reviewers")
+	}
 	hs := srv.HTTPServer()
 	go func() {
 		<-ctx.Done()

@@ -128,7 +128,7 @@ func (h *harness) serveWhileExtract(i int) error {
 	if err != nil {
 		return err
 	}
-	serve := exec.Command(h.bin, "serve", "--db", db, "--addr", addr)
+	serve := exec.Command(h.bin, "serve", "--db", db, "--addr", addr, "--reviewer", "stress")
 	serve.Stdout, serve.Stderr = io.Discard, io.Discard
 	if err := serve.Start(); err != nil {
 		return err
@@ -203,7 +203,9 @@ func freeAddr() (string, error) {
 }
 
 func waitUp(url string) error {
-	for range 100 {
+	// Generous: serve checks the database before it listens, on a machine
+	// busy with other trials.
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); {
 		resp, err := http.Get(url)
 		if err == nil {
 			resp.Body.Close()
