@@ -125,6 +125,18 @@ func ReadWARC(ctx context.Context, r io.Reader, name string, max int64, fn func(
 	return a.tally, err
 }
 
+// ReadWARCFile reads the web archive at path as ReadWARC does, naming it
+// name in locations. Anything but a regular file is refused, as Read
+// refuses it.
+func ReadWARCFile(ctx context.Context, path, name string, max int64, fn func(Page) error) (WARCTally, error) {
+	f, _, err := openRegular(path)
+	if err != nil {
+		return WARCTally{}, err
+	}
+	defer f.Close()
+	return ReadWARC(ctx, f, name, max, fn)
+}
+
 type archive struct {
 	ctx   context.Context
 	name  string
