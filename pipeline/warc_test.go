@@ -14,6 +14,7 @@ import (
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/fetch"
+	"github.com/claimex/claimex/internal/storetest"
 	"github.com/claimex/claimex/internal/warctest"
 	"github.com/claimex/claimex/store"
 )
@@ -48,36 +49,7 @@ func archived(t *testing.T) (dir string, records []warctest.Record, dates map[st
 	return dir, records, dates
 }
 
-// contents describes what a store holds, by hash and key: each document's
-// hash, and each current claim as its document's hash, key, category and
-// value.
-func contents(t *testing.T, st *store.Store) (docs, claims []string) {
-	t.Helper()
-	ctx := context.Background()
-	hashOf := map[int64]string{}
-	err := st.Documents(ctx, false, func(d claimex.Document) error {
-		hashOf[d.ID] = d.Hash
-		docs = append(docs, d.Hash)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = st.Claims(ctx, store.ClaimFilter{}, func(v store.ClaimView) error {
-		value := "-"
-		if v.Value != nil {
-			value = fmt.Sprint(*v.Value)
-		}
-		claims = append(claims, fmt.Sprintf("%s %s %s %s %s %s", hashOf[v.DocumentID], v.Key, v.Kind, v.Category, value, v.Text))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	slices.Sort(docs)
-	slices.Sort(claims)
-	return docs, claims
-}
+func contents(t *testing.T, st *store.Store) (docs, claims []string) { return storetest.Contents(t, st) }
 
 // TestIngestWARCSameAsFiles: the pages of a web archive are the same
 // documents, with the same claims, as the same pages saved as files; the
