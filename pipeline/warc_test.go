@@ -49,7 +49,9 @@ func archived(t *testing.T) (dir string, records []warctest.Record, dates map[st
 	return dir, records, dates
 }
 
-func contents(t *testing.T, st *store.Store) (docs, claims []string) { return storetest.Contents(t, st) }
+func contents(t *testing.T, st *store.Store) (docs, claims []string) {
+	return storetest.Contents(t, st)
+}
 
 // TestIngestWARCSameAsFiles: the pages of a web archive are the same
 // documents, with the same claims, as the same pages saved as files; the
