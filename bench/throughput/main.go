@@ -10,7 +10,12 @@
 // on each page, prose's entity model over the whole text, one INSERT per
 // row, one document at a time, raw pages stored as they are.
 //
-//	go run ./throughput -claimex ../bin/claimex [-aeb DIR] [-n 1000,10000] [-work DIR]
+// With -beam it also writes -scale-n pages into four web archives and
+// times claimex ingest of them beside ingest of the same files, and the
+// Beam pipeline on Prism over them (docs/s, peak memory) with claimex
+// import of its shards, checking that all give the same claims.
+//
+//	go run ./throughput -claimex ../bin/claimex [-aeb DIR] [-n 1000,10000] [-work DIR] [-beam ../bin/claimex-beam]
 package main
 
 import (
@@ -42,6 +47,8 @@ func main() {
 	bin := flag.String("claimex", "../bin/claimex", "the claimex binary to measure")
 	work := flag.String("work", "", "folder for corpora and databases (default: a temporary folder, removed after)")
 	naive := flag.Bool("naive", true, "also run the naive pipeline")
+	beam := flag.String("beam", "", "the claimex-beam binary: also measure web archives and the pipeline on Prism (see -scale-n)")
+	scaleN := flag.Int("scale-n", 2000, "pages for the web-archive and pipeline measures")
 	flag.Parse()
 
 	pages, err := loadPages(*aeb)
@@ -91,6 +98,13 @@ func main() {
 		results = append(results, r)
 	}
 	printTable(os.Stdout, results, *naive)
+	if *beam != "" {
+		corpus := filepath.Join(dir, fmt.Sprintf("corpus-%d", *scaleN))
+		if _, err := buildCorpus(corpus, pages, *scaleN); err != nil {
+			log.Fatal(err)
+		}
+		printScale(os.Stdout, []scaleFigures{measureScale(*bin, *beam, corpus, *scaleN, dir)})
+	}
 }
 
 // figures are what one pipeline did on one corpus.
