@@ -68,8 +68,9 @@ lint:
 # the fuzzer found interesting in the package's testdata/fuzz, where
 # `go test` replays them. Commit them.
 FUZZTIME    ?= 60s
-FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract fetch:FuzzCleanHTML fetch:FuzzFilterLines \
-	fetch:FuzzDecode rules:FuzzParse corpus:FuzzReadWARC shard:FuzzReader
+FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract extract:FuzzLanguage extract:FuzzDecodeAnalysis \
+	extract:FuzzFastModel fetch:FuzzCleanHTML fetch:FuzzFilterLines fetch:FuzzDecode rules:FuzzParse \
+	export:FuzzCSVRoundTrip export:FuzzNormalizePublished corpus:FuzzReadWARC shard:FuzzReader
 fuzz:
 	@cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m); \
 	for t in $(FUZZTARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; \
@@ -89,8 +90,9 @@ stress: build
 	$(GO) run -tags $(TAGS) ./internal/stress -claimex $(BIN) -seeds $(SEEDS) $(STRESS_ARGS)
 
 # Every development scorer in one table: the samples and re3d
-# (../shared/eval/score: counts, entities, clusters) and the number
-# suites of ../shared/dev/numbers (internal/quality). QUALITY_BIN measures
+# (../shared/eval/score: counts, entities, clusters), the number
+# suites of ../shared/dev/numbers and the name-variant sets of
+# ../shared/dev/names (internal/quality). QUALITY_BIN measures
 # another build, e.g. the commit before a change.
 SHARED      ?= $(abspath ../shared)
 QUALITY_BIN ?= $(BIN)

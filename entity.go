@@ -1,6 +1,9 @@
 package claimex
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // NameUse counts how a name is used across the database: the name that
 // documents resolved entity mentions to ("Serik Shalabayev" for "Mr
@@ -11,10 +14,91 @@ type NameUse struct {
 	Mentions int
 }
 
+// NameAlias is a name a document defines as another name of the same
+// entity: "Iraqi Security Forces (ISF)", "ISIL, also known as Daesh". Name
+// and Alias are names as documents resolved their mentions to.
+type NameAlias struct {
+	Name, Alias string
+}
+
 // EntityName says which entity a name belongs to, by the entity's
-// canonical name and type.
+// canonical name and type, and why: the rule (one of the Why
+// constants) that joined it to Via, another name of the entity. The
+// canonical name itself, and a name alone, have no reason.
 type EntityName struct {
 	Name, Canonical, Type string
+	Why, Via              string
+}
+
+// Why a name was joined to another name of its entity.
+const (
+	// WhyFolding: the same letters once accents, case, hyphens and
+	// spaces are folded ("Erdoğan", "Erdogan"; "Kim Jong-un", "Kim Jong Un").
+	WhyFolding = "folding"
+	// WhyTransliteration: another transliteration of the name
+	// ("Yeltsin", "Jelzin"; "Usama", "Osama").
+	WhyTransliteration = "transliteration"
+	// WhyGivenNames: the name with fewer given names or with initials,
+	// which fits only one person of the corpus ("Hosni Mubarak",
+	// "Muhammad Hosni Mubarak").
+	WhyGivenNames = "given names"
+	// WhyNickname: a nickname for the given name of the only person of
+	// the corpus it fits ("Tony Blinken", "Antony Blinken").
+	WhyNickname = "nickname"
+	// WhySurname: a surname alone, of the only person of the corpus who
+	// bears it ("Kerry", "John Kerry").
+	WhySurname = "surname"
+	// WhyWords: an organisation's name with the same words in another
+	// order or spelling ("Interior Ministry", "Ministry of the Interior").
+	WhyWords = "words"
+	// WhyAcronym: an acronym and what it stands for ("CSTO";
+	// "CENTCOM", "U.S. Central Command").
+	WhyAcronym = "acronym"
+	// WhyQualifier: an organisation's name without the country or parent
+	// body that only one body of the corpus adds ("State Department",
+	// "U.S. Department of State").
+	WhyQualifier = "qualifier"
+	// WhyAlias: a document defines one name as the other ("Iraqi
+	// Security Forces (ISF)", "ISIL, also known as Daesh").
+	WhyAlias = "alias"
+	// WhyPlace: the gazetteer gives both names one place.
+	WhyPlace = "place"
+	// WhyCorrection: a reviewer merged the names.
+	WhyCorrection = "correction"
+	// WhySplit marks a name a reviewer split out of its entity; Via is
+	// empty.
+	WhySplit = "split"
+)
+
+// WhyText says in words why name belongs with via, for people reviewing
+// a merge.
+func WhyText(why, via string) string {
+	switch why {
+	case "":
+		return ""
+	case WhySplit:
+		return "split out by a reviewer"
+	case WhyCorrection:
+		return "merged with \"" + via + "\" by a reviewer"
+	}
+	text, ok := whyText[why]
+	if !ok {
+		text = why + " (%q)"
+	}
+	return strings.ReplaceAll(text, "%q", "\""+via+"\"")
+}
+
+var whyText = map[string]string{
+	WhyFolding:         "the same letters as %q once accents, case and hyphens are folded",
+	WhyTransliteration: "another transliteration of %q",
+	WhyGivenNames:      "fewer given names or initials than %q, the only person of the corpus it fits",
+	WhyNickname:        "a nickname for the given name of %q, the only person of the corpus it fits",
+	WhySurname:         "the surname of %q, the only person of the corpus who bears it",
+	WhyWords:           "the same words as %q, in another order or spelling",
+	WhyAcronym:         "an acronym and its expansion, with %q",
+	WhyQualifier:       "the name of %q less its country or parent body, the only body of the corpus it fits",
+	WhyAlias:           "an alias of %q that a document defines",
+	WhyPlace:           "the same place as %q in the gazetteer",
 }
 
 // Entity correction kinds.

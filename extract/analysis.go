@@ -37,7 +37,9 @@ type labelledWindow struct {
 	labels     []string
 }
 
-const analysisMagic = "CXA1"
+// analysisMagic names the format and the tokenization the tags were made
+// for: CXA2 since citation markers are cut off their words.
+const analysisMagic = "CXA2"
 
 // modelVersion names the prose build whose output an analysis holds.
 var modelVersion = sync.OnceValue(func() string {

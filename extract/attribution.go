@@ -238,3 +238,12 @@ func trimSource(s *sentence, i, j int) string {
 	}
 	return s.cut(i, j)
 }
+
+// opensStatement reports whether s introduces a statement that the
+// paragraphs after it give, as press releases do: "Minister Ellwood
+// said:", "The Foreign Secretary said:". Its source stands for their
+// figures until another statement opens.
+func opensStatement(s *sentence) bool {
+	n := len(s.words)
+	return n >= 3 && s.words[n-1] == ":" && isVerbTag(s.tag(n-2))
+}

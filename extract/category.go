@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/claimex/claimex"
+import (
+	"strings"
+
+	"github.com/claimex/claimex"
+)
 
 // classify gives each figure of s its counted noun phrase and category.
 // Evidence is weighed in order: the figure's own clause (a predicate after
@@ -53,6 +57,9 @@ func (x *Extractor) classify(s *sentence, figs []*figure, d *discourse) {
 	for k, f := range figs {
 		switch {
 		case f.strong:
+		case (f.link == linkPartitive || f.link == linkApposition) && x.ownNounWins(s, figs[:k], f, weak[k], frameBefore(f), d):
+			// "3,248 cases, including 584 deaths": a part of a figure that
+			// counts nothing the rules name is counted by its own noun.
 		case f.link == linkPartitive:
 			f.category, f.rule = x.previousCategory(s, figs[:k], f, frameBefore(f), d), claimex.RulePartitive
 		case f.link == linkApposition:
@@ -86,6 +93,18 @@ func (x *Extractor) classify(s *sentence, figs []*figure, d *discourse) {
 // joined to it by "and" shares.
 func sharesVerb(f *figure) bool {
 	return f.rule == "count/predicate-before" || f.rule == "count/noun-before" || f.rule == "count/coordinated"
+}
+
+// ownNounWins reports whether a figure that is part of another one is
+// counted by its own noun (own, the trigger of its noun phrase) rather
+// than by what the other one counts: when the other counts nothing the
+// rules name ("3,248 cases, including 584 deaths").
+func (x *Extractor) ownNounWins(s *sentence, before []*figure, f *figure, own, frame claimex.Category, d *discourse) bool {
+	if own == "" {
+		return false
+	}
+	prev := x.previousCategory(s, before, f, frame, d)
+	return prev == "" || prev == claimex.Other
 }
 
 // previousCategory is what a figure that is part of another one counts:
@@ -149,27 +168,21 @@ func (x *Extractor) predicateAfter(s *sentence, f *figure) bool {
 	if f.npLast >= f.npFirst {
 		j = f.npLast + 1
 	}
-	// Step over an aside: "12 people, including three children, were killed".
-	if s.word(j) == "," && lx.partitives.has(s.words, j+1) {
-		for k := j + 1; k < len(s.words) && k < j+14; k++ {
-			if s.words[k] == "," {
-				j = k + 1
-				break
-			}
-			if isBreak(s.words[k]) {
-				break
-			}
-		}
-	}
-	pps := 0
+	j = x.stepAside(s, j)
+	pps, linked, relative := 0, false, false
 	for steps := 0; j < len(s.words) && steps < 10; steps++ {
-		if lx.negations.has(s.words, j) {
+		if lx.negations.has(s.words, j) || lx.nearMisses.has(s.words, j) {
 			return false
 		}
 		if object && !lx.placePreps.has(s.words, j) {
 			return false
 		}
 		if c, n := lx.predicates.at(s.words, j); n > 0 {
+			// "Two gunmen killed three people": the figure acts, what it
+			// acts on is counted.
+			if !linked && (x.objectFollows(s, j+n) || relative && x.anyObjectFollows(s, j+n)) {
+				return false
+			}
 			f.category, f.evFirst, f.evLast, f.rule = claimex.Category(c), j, j+n-1, "count/predicate-after"
 			return true
 		}
@@ -181,15 +194,39 @@ func (x *Extractor) predicateAfter(s *sentence, f *figure) bool {
 			}
 		}
 		if _, n := lx.links.at(s.words, j); n > 0 {
+			// "who killed the child" is active; "who were killed" not.
+			if w := s.word(j); w == "who" || w == "that" {
+				relative = true
+			} else {
+				linked = true
+			}
 			j += n
 			continue
 		}
+		// "were newly displaced", "were critically injured", "[3] were
+		// killed".
+		if x.isAdverb(s, j) || isCitation(s.word(j)) {
+			j++
+			continue
+		}
+		// "are living in besieged areas", "are being housed in shelters".
+		if lx.dwellVerbs.has(s.words, j) && (lx.placePreps.has(s.words, j+1) || lx.predicates.has(s.words, j+1)) {
+			j, linked = j+1, true
+			continue
+		}
 		// A verb shared with the next figure: "21 students and four
-		// teachers died".
+		// teachers died", "120 soldiers and a general killed", "10
+		// marines and an unknown number of soldiers died".
 		if w := s.word(j); (w == "and" || w == "or") && pps < 3 {
 			if end := x.figurePhrase(s, j+1); end > j {
 				j, pps = end+1, pps+1
 				continue
+			}
+			if _, n := lx.determiners.at(s.words, j+1); n > 0 {
+				if first, last := x.nounPhrase(s, j+1+n, false); last >= first {
+					j, pps = last+1, pps+1
+					continue
+				}
 			}
 		}
 		if lx.placePreps.has(s.words, j) || s.word(j) == "under" || s.word(j) == "behind" || s.word(j) == "into" {
@@ -215,6 +252,39 @@ func (x *Extractor) predicateAfter(s *sentence, f *figure) bool {
 	return false
 }
 
+// objectFollows reports whether what follows a predicate at i is its
+// object and counts people: a figure or a person ("killed three people",
+// "killed the driver", "shot dead a guard"). "fled the city" and "killed
+// in clashes" have none.
+func (x *Extractor) objectFollows(s *sentence, i int) bool {
+	lx := x.lex
+	if i >= len(s.words) {
+		return false
+	}
+	if _, ok := ParseNumber(s.words[i:]); ok || lx.vague.has(s.words, i) {
+		return true
+	}
+	if _, n := lx.determiners.at(s.words, i); n > 0 {
+		i += n
+	}
+	first, last := x.nounPhrase(s, i, false)
+	if last < first {
+		return false
+	}
+	return x.personHead(s, first, last) >= first || x.personPlural(s.words[last])
+}
+
+// anyObjectFollows reports whether a noun phrase follows a predicate at
+// i: in a relative clause ("a neighbour who killed a dog") it is the
+// object, and the one the clause is said of acts.
+func (x *Extractor) anyObjectFollows(s *sentence, i int) bool {
+	if _, n := x.lex.determiners.at(s.words, i); n > 0 {
+		return true
+	}
+	first, last := x.nounPhrase(s, i, false)
+	return last >= first
+}
+
 // prepPhrase returns the last token of a prepositional phrase opening at
 // j ("in 21 cities", "in the capital"), or j when none opens there.
 func (x *Extractor) prepPhrase(s *sentence, j int) int {
@@ -230,6 +300,60 @@ func (x *Extractor) prepPhrase(s *sentence, j int) int {
 		return j
 	}
 	return last
+}
+
+// stepAside returns the token after an aside that stands between a
+// figure's noun phrase at j and its predicate: "25 people (including 3
+// children) were killed", "25 people, most of them women, were killed",
+// "12 people, police said, were injured". j itself when there is none.
+func (x *Extractor) stepAside(s *sentence, j int) int {
+	closer := ""
+	switch s.word(j) {
+	case "(":
+		closer = ")"
+	case ",", "—", "–", "-":
+		closer = s.word(j)
+	default:
+		return j
+	}
+	for k := j + 1; k < len(s.words) && k < j+16; k++ {
+		w := s.words[k]
+		if w == closer || closer == "," && (w == "—" || w == "–") {
+			if closer == ")" || x.clauseGoesOn(s, k+1) {
+				return k + 1
+			}
+			return j
+		}
+		if isBreak(w) || w == "(" || w == ")" && closer != ")" {
+			return j
+		}
+	}
+	return j
+}
+
+// clauseGoesOn reports whether a figure's clause goes on at token i past
+// an aside: a link, an adverb or a predicate follows.
+func (x *Extractor) clauseGoesOn(s *sentence, i int) bool {
+	lx := x.lex
+	return lx.links.has(s.words, i) && s.word(i) != "that" && s.word(i) != "who" ||
+		x.isAdverb(s, i) || lx.predicates.has(s.words, i)
+}
+
+// isAdverb reports whether token i is an adverb that may stand between a
+// link and a predicate: one of the rules' adverbs, or a word in -ly tagged
+// as an adverb or followed by a predicate ("were briefly detained", which
+// the tagger may read as a noun) that is no qualifier ("nearly") or near
+// miss ("narrowly").
+func (x *Extractor) isAdverb(s *sentence, i int) bool {
+	lx := x.lex
+	if lx.adverbs.has(s.words, i) {
+		return true
+	}
+	w := s.word(i)
+	if !strings.HasSuffix(w, "ly") || len(w) < 5 || !strings.HasPrefix(s.tag(i), "RB") && !lx.predicates.has(s.words, i+1) {
+		return false
+	}
+	return !lx.nearMisses.has(s.words, i) && !lx.before.has(s.words, i) && !lx.negations.has(s.words, i)
 }
 
 // figurePhrase returns the last token of a figure and its noun phrase
@@ -312,6 +436,12 @@ func (x *Extractor) evidenceBefore(s *sentence, f *figure, weak *claimex.Categor
 	}
 	if c, st := lx.predicates.before(s.words, j); st >= 0 && !lx.negations.has(s.words, st-1) {
 		f.category, f.evFirst, f.evLast, f.rule = claimex.Category(c), st, j-1, "count/predicate-before"
+		// "kidnapped and killed 11 people": 11 kidnapped, 11 killed.
+		if s.word(st-1) == "and" {
+			if c2, st2 := lx.predicates.before(s.words, st-1); st2 >= 0 && c2 != c && isVerbTag(s.tag(st2)) && !lx.negations.has(s.words, st2-1) {
+				f.also = claimex.Category(c2)
+			}
+		}
 		return true
 	}
 	// A noun right before: "death toll 164", "a force numbering 2,500".
@@ -321,7 +451,10 @@ func (x *Extractor) evidenceBefore(s *sentence, f *figure, weak *claimex.Categor
 	}
 	_, c0 := lx.connectors.before(s.words, j)
 	if c0 < 0 {
-		return false
+		// "the number of displaced people is estimated to be 20,000".
+		if c0 = x.copulaBefore(s, j); c0 < 0 {
+			return false
+		}
 	}
 	// A noun some words before the connector: "the death toll in Almaty
 	// has risen to 164", "The death toll from an earthquake which rocked
@@ -352,6 +485,25 @@ func (x *Extractor) evidenceBefore(s *sentence, f *figure, weak *claimex.Categor
 		}
 	}
 	return false
+}
+
+// copulaBefore returns where a run of links and participles ending just
+// before token j starts ("is estimated to be", "was thought to be"), or
+// -1: it ties the figure to the noun before it as a connector does.
+func (x *Extractor) copulaBefore(s *sentence, j int) int {
+	lx := x.lex
+	k := j - 1
+	if !lx.links.has(s.words, k) {
+		return -1
+	}
+	for k >= 0 && (lx.links.has(s.words, k) || x.isAdverb(s, k) || s.tag(k) == "VBN" || s.tag(k) == "VBD") &&
+		!lx.predicates.has(s.words, k) && s.words[k] != "that" && s.words[k] != "who" {
+		k--
+	}
+	if k < 0 || k+1 >= j {
+		return -1
+	}
+	return k + 1
 }
 
 // maxConnectorGap is how many words may stand between a noun and the

@@ -17,6 +17,10 @@ type discourse struct {
 	// its own inherits (reported speech goes on across sentences).
 	para       int
 	paraSource string
+	// statement is the speaker of a statement that a paragraph introduced
+	// ("Minister Ellwood said:"), whose figures the paragraphs after it
+	// state.
+	statement string
 	// inQuote is set while a quotation runs on past a sentence's end;
 	// pending are the claims (indexes in the document's claims) made
 	// inside it with no source, waiting for the speaker named when the
@@ -24,19 +28,29 @@ type discourse struct {
 	// the governor said."
 	inQuote bool
 	pending []int
+	// victims is what single victims and pairs were counted.
+	victims victims
 }
 
 // counts appends the count claims of one sentence to out.
 func (x *Extractor) counts(s *sentence, d *discourse, out *[]claimex.Claim) {
 	if d.para != s.para {
-		d.para, d.paraSource, d.inQuote, d.pending = s.para, "", false, nil
+		d.para, d.paraSource, d.inQuote, d.pending = s.para, d.statement, false, nil
 	}
 	openAtStart := d.inQuote
 	d.inQuote = quoteOpenAfter(s, d.inQuote)
 	figs := x.figures(s)
+	if len(figs) > 0 {
+		x.classify(s, figs, d)
+	}
+	figs = append(figs, x.implicitFigures(s, figs, d)...)
 	var srcs []source
-	if len(figs) > 0 || len(d.pending) > 0 {
+	opens := opensStatement(s)
+	if len(figs) > 0 || len(d.pending) > 0 || opens {
 		srcs = x.sources(s, d)
+	}
+	if opens && len(srcs) > 0 {
+		d.statement = srcs[len(srcs)-1].who
 	}
 	// A quotation that closes here hands its speaker to the figures it
 	// held.
@@ -49,7 +63,6 @@ func (x *Extractor) counts(s *sentence, d *discourse, out *[]claimex.Claim) {
 	if len(figs) == 0 {
 		return
 	}
-	x.classify(s, figs, d)
 	for _, f := range figs {
 		if f.category == "" {
 			continue

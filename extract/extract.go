@@ -10,8 +10,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
-	"unicode"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/rules"
@@ -97,28 +95,6 @@ func NewWith(r *rules.Rules, opt Options) (*Extractor, error) {
 	}, nil
 }
 
-// english reports whether a document is in English, which the rules
-// are written for: its declared language, or else enough common English
-// words in it. Short texts are given the benefit of the doubt.
-func (x *Extractor) english(doc claimex.Document, sents []*sentence) bool {
-	if doc.Lang != "" {
-		return strings.HasPrefix(strings.ToLower(doc.Lang), "en")
-	}
-	words, common := 0, 0
-	for _, s := range sents {
-		for i, w := range s.words {
-			if w == "" || !unicode.IsLetter([]rune(w)[0]) {
-				continue
-			}
-			words++
-			if x.lex.english.has(s.words, i) {
-				common++
-			}
-		}
-	}
-	return words < 40 || common*100 >= words*12
-}
-
 // dropStrayOthers keeps counts of other things only in documents that
 // also count something the rules name: "546 criminal cases" in a report of
 // riots is worth a reviewer's time, "10 olives" in a recipe is not.
@@ -163,6 +139,11 @@ func (x *Extractor) ExtractWithin(ctx context.Context, doc claimex.Document) ([]
 
 func (x *Extractor) extract(ctx context.Context, doc claimex.Document, keep bool) ([]claimex.Claim, []byte, error) {
 	var cache, rec *analysis
+	// The language is told once, from a sample of the text, before the
+	// models read it: a text in another language gives no claims.
+	if !x.english(doc) {
+		return nil, nil, nil
+	}
 	if keep {
 		rec = &analysis{}
 		if len(doc.Analysis) > 0 {
@@ -185,9 +166,6 @@ func (x *Extractor) extract(ctx context.Context, doc claimex.Document, keep bool
 
 func (x *Extractor) claims(ctx context.Context, doc claimex.Document, sents []*sentence) ([]claimex.Claim, error) {
 	t := newText(doc.Text)
-	if !x.english(doc, sents) {
-		return nil, nil
-	}
 	x.recognize(sents)
 	var claims []claimex.Claim
 	d := &discourse{para: -1}

@@ -116,7 +116,9 @@ func TestNotCounts(t *testing.T) {
 		"Fighting lasted 12 days.",
 	} {
 		for _, c := range x.Extract(docOf(s)) {
-			if c.Kind == claimex.KindCount {
+			// One man is counted ("an 81-year-old man was killed"); his
+			// age is not.
+			if c.Kind == claimex.KindCount && c.Rule != RuleSingleVictim {
 				t.Errorf("%q: unexpected count claim %s %v (%q)", s, c.Category, *c.Value, c.Text)
 			}
 		}

@@ -39,6 +39,9 @@ type figure struct {
 	// link is how the figure depends on another one when it has no
 	// category of its own.
 	link linkKind
+	// also is a second category a predicate joined to the first gives
+	// ("kidnapped and killed 11 people").
+	also claimex.Category
 }
 
 type linkKind int

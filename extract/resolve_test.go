@@ -38,7 +38,7 @@ func TestResolve(t *testing.T) {
 	// "Tokayev" is sometimes taken for a place; most documents say a person.
 	in = append(in, claimex.NameUse{Name: "Tokayev", Type: claimex.GPE, Mentions: 1},
 		claimex.NameUse{Name: "Tokayev", Type: claimex.Person, Mentions: 5})
-	got := entitiesOf(Resolve(in, nil))
+	got := entitiesOf(Resolve(in, nil, nil))
 
 	same := [][]string{
 		{"Kassym-Jomart Tokayev", "Kasim-Yomart Tokáyev", "Kassym-Shomart Tokayev", "Tokayev"},
@@ -73,7 +73,7 @@ func TestResolve(t *testing.T) {
 			t.Errorf("%q resolves to %q, want %q", name, got[name], want)
 		}
 	}
-	for _, n := range Resolve(in, nil) {
+	for _, n := range Resolve(in, nil, nil) {
 		if n.Name == "Tokayev" && n.Type != claimex.Person {
 			t.Errorf("Tokayev typed %s, want PERSON", n.Type)
 		}
@@ -86,7 +86,7 @@ func TestResolveAcronymWithTwoExpansions(t *testing.T) {
 		{Name: "World Health Organization", Type: claimex.Org, Mentions: 3},
 		{Name: "World Hunger Organization", Type: claimex.Org, Mentions: 1},
 	}
-	got := entitiesOf(Resolve(in, nil))
+	got := entitiesOf(Resolve(in, nil, nil))
 	if got["WHO"] != got["World Health Organization"] || got["WHO"] == got["World Hunger Organization"] {
 		t.Errorf("WHO → %q, World Health Organization → %q, World Hunger Organization → %q",
 			got["WHO"], got["World Health Organization"], got["World Hunger Organization"])
@@ -122,7 +122,7 @@ func TestResolveCorrections(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := entitiesOf(Resolve(in, tt.corrections))
+			got := entitiesOf(Resolve(in, nil, tt.corrections))
 			for _, p := range tt.together {
 				if got[p[0]] != got[p[1]] {
 					t.Errorf("%q → %q, %q → %q; want one entity", p[0], got[p[0]], p[1], got[p[1]])

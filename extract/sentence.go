@@ -137,7 +137,7 @@ func pieces(s string, max int) [][2]int {
 // prepare tokenises and tags sentence i.
 func (x *Extractor) prepare(text string, start, i int, cache, rec *analysis) *sentence {
 	s := &sentence{text: text, start: start}
-	s.toks = x.tokenizer.Tokenize(text)
+	s.toks = splitCitations(x.tokenizer.Tokenize(text))
 	if !cache.tagsFor(i, s.toks) {
 		x.tagger.TagTokens(s.toks)
 	}

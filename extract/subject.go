@@ -65,6 +65,8 @@ func (x *Extractor) nounPhrase(s *sentence, i int, ofLead bool) (first, last int
 			last = j
 		case tag == "RB" && heads == 0 && isAdjTag(s.tag(j+1)):
 			// "two highly critical reports", "very young children"
+		case heads == 0 && x.isAdverb(s, j) && x.modifierFollows(s, j+1):
+			// "500 newly displaced people"
 		case isAdjTag(tag) || (tag == "VBN" || tag == "VBG") && heads == 0 && x.nounFollows(s, j+1):
 			// A participle before the noun modifies it ("displaced
 			// people"); after it, it opens a clause ("detainees awaiting
@@ -94,6 +96,13 @@ func (x *Extractor) nounFollows(s *sentence, i int) bool {
 		return false
 	}
 	return isNounTag(s.tag(i)) || isAdjTag(s.tag(i))
+}
+
+// modifierFollows reports whether a predicate that modifies a noun
+// starts at i ("displaced people").
+func (x *Extractor) modifierFollows(s *sentence, i int) bool {
+	_, n := x.lex.predicates.at(s.words, i)
+	return n > 0 && x.nounFollows(s, i+n)
 }
 
 // conjunctFollows reports whether "and" at i-1 joins another noun

@@ -10,7 +10,8 @@ import (
 )
 
 // ResolveEntities resolves the entity names of the whole database anew,
-// with every correction people made, and stores the result. It runs after
+// with the aliases documents define and every correction people made,
+// and stores the result with why each name joined its entity. It runs after
 // each ingest or extraction and after each correction.
 func ResolveEntities(ctx context.Context, st *store.Store) (int, error) {
 	version, err := st.ClaimsVersion(ctx)
@@ -21,11 +22,15 @@ func ResolveEntities(ctx context.Context, st *store.Store) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	aliases, err := st.EntityAliases(ctx)
+	if err != nil {
+		return 0, err
+	}
 	corrections, err := st.EntityCorrections(ctx)
 	if err != nil {
 		return 0, err
 	}
-	names := extract.Resolve(uses, corrections)
+	names := extract.Resolve(uses, aliases, corrections)
 	if err := st.ReplaceEntityNames(ctx, names, version); err != nil {
 		return 0, err
 	}

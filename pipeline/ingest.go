@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -222,7 +223,10 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	if err != nil {
 		stop()
 	}
-	for range outcomes { // let the producers finish
+	for o := range outcomes { // let the producers finish
+		if err != nil {
+			w.pending[o.seq] = o // not stored either: abort records them
+		}
 	}
 	if ctx.Err() != nil {
 		rep.Interrupted = true
@@ -515,7 +519,24 @@ func (w *writer) abort(cause error) error {
 		w.failures = append(w.failures, store.Failure{Source: e.Doc.Source, Stage: StageStore,
 			Reason: "its batch was not stored: " + reason})
 	}
-	w.rep.Failed += len(w.batch)
+	notStored := len(w.batch)
+	// Inputs read and cleaned, or still on their way, when writing failed:
+	// the ingest stopped before storing them.
+	seqs := slices.Sorted(maps.Keys(w.pending))
+	for _, seq := range seqs {
+		o := w.pending[seq]
+		if o.err != nil && !errors.Is(o.err, context.Canceled) {
+			w.fail(o) // failed on its own
+			continue
+		}
+		if o.known || o.source == "" {
+			continue
+		}
+		w.failures = append(w.failures, store.Failure{Source: o.source, Stage: StageStore,
+			Reason: "not stored: the ingest stopped when writing failed: " + reason})
+		notStored++
+	}
+	w.rep.Failed += notStored
 	var notes []string
 	if w.rep.RunID != 0 {
 		err := w.cfg.Store.FailRun(ctx, w.rep.RunID, reason, w.rep.New, w.rep.Counts+w.rep.Mentions, w.rep.Failed)
@@ -527,8 +548,8 @@ func (w *writer) abort(cause error) error {
 	}
 	if err := w.cfg.Store.RecordFailures(ctx, w.rep.RunID, w.failures); err != nil {
 		notes = append(notes, fmt.Sprintf("%d failed inputs not recorded: %v", len(w.failures), err))
-	} else if len(w.batch) > 0 {
-		notes = append(notes, fmt.Sprintf("the %d inputs not stored recorded as failures", len(w.batch)))
+	} else if notStored > 0 {
+		notes = append(notes, fmt.Sprintf("the %d inputs not stored recorded as failures", notStored))
 	}
 	if len(notes) == 0 {
 		return cause

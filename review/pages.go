@@ -498,7 +498,29 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	s.render(w, "entities", map[string]any{"Entities": list, "Query": r.URL.Query(), "Message": r.URL.Query().Get("msg")})
+	views := make([]entityView, len(list))
+	for i, e := range list {
+		views[i].Entity = e
+		for _, n := range e.Names {
+			if n.Why != "" {
+				views[i].Merged = append(views[i].Merged, mergedName{Name: n.Name, Rule: n.Why, Text: claimex.WhyText(n.Why, n.Via)})
+			}
+		}
+	}
+	s.render(w, "entities", map[string]any{"Entities": views, "Query": r.URL.Query(), "Message": r.URL.Query().Get("msg")})
+}
+
+// entityView is an entity on the entities page, with why its names were
+// merged, so that a reviewer can trust the merge or split a name out.
+type entityView struct {
+	store.Entity
+	Merged []mergedName
+}
+
+// mergedName is a name resolution merged into an entity: the rule, and
+// the rule in words.
+type mergedName struct {
+	Name, Rule, Text string
 }
 
 // correctEntities merges or splits entities and resolves names again.

@@ -58,6 +58,8 @@ func Parse(name string, data []byte) (*Rules, error) {
 				"place_prepositions": &g.PlacePrepositions, "prepositions": &g.Prepositions, "determiners": &g.Determiners,
 				"additives": &g.Additives, "time_words": &g.TimeWords, "english": &g.English, "openers": &g.Openers,
 				"people": &g.People, "changes": &g.Changes,
+				"adverbs": &g.Adverbs, "near_misses": &g.NearMisses, "persons": &g.Persons,
+				"single_victim_categories": &g.SingleVictimCategories, "dwell_verbs": &g.DwellVerbs,
 			}))
 		case "attribution":
 			p.lists(val, "attribution", phraseFields(p, map[string]*[]Phrase{

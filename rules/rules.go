@@ -96,6 +96,12 @@ type Grammar struct {
 	// People are nouns for people ("civilians", "families"); Changes are
 	// verbs of change before "from 200 to 300".
 	People, Changes []Phrase
+	// Adverbs may stand between an auxiliary and its predicate, except
+	// NearMisses ("nearly killed"); Persons name one person ("a man");
+	// SingleVictimCategories are the categories such a person is counted
+	// in; DwellVerbs place people where they live ("living in besieged
+	// areas").
+	Adverbs, NearMisses, Persons, SingleVictimCategories, DwellVerbs []Phrase
 }
 
 // Attribution holds the words that name a figure's source.

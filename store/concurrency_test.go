@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -334,5 +335,42 @@ func TestBackup(t *testing.T) {
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*tmp"))
 	if len(leftovers) > 0 {
 		t.Errorf("temporary files left: %v", leftovers)
+	}
+}
+
+// TestConcurrentCreate: several processes creating one new database at
+// once, each checking it first, all open it. A check that read the
+// schema while another process was still creating it failed with
+// "vtable constructor failed", and the second ingest gave up.
+func TestConcurrentCreate(t *testing.T) {
+	if path := os.Getenv("CLAIMEX_TEST_OPEN"); path != "" {
+		st, err := OpenWith(context.Background(), path, Options{Create: true, Check: true, BusyTimeout: 30 * time.Second})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(3)
+		}
+		st.Close()
+		return
+	}
+	dir := t.TempDir()
+	for round := range 30 {
+		path := filepath.Join(dir, fmt.Sprintf("new-%d.db", round))
+		var cmds []*exec.Cmd
+		var outs []*strings.Builder
+		for range 2 {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestConcurrentCreate$")
+			cmd.Env = append(os.Environ(), "CLAIMEX_TEST_OPEN="+path)
+			out := &strings.Builder{}
+			cmd.Stdout, cmd.Stderr = out, out
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			cmds, outs = append(cmds, cmd), append(outs, out)
+		}
+		for i, cmd := range cmds {
+			if err := cmd.Wait(); err != nil {
+				t.Errorf("round %d, opener %d: %v: %s", round, i, err, outs[i])
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -32,6 +33,77 @@ func (s *Store) EntityNameUses(ctx context.Context) ([]claimex.NameUse, error) {
 	return out, rows.Err()
 }
 
+// EntityAliases finds the aliases documents define: two entity mentions
+// in a row, the second in brackets after the first ("Iraqi Security
+// Forces (ISF)", either one a single word) or introduced as another name
+// of it ("ISIL, also known by its Arabic acronym as DAESH", "known as",
+// "called", "a.k.a."). Each alias is of the names the mentions resolved
+// to in their documents; resolution decides whether they are of one type.
+func (s *Store) EntityAliases(ctx context.Context) ([]claimex.NameAlias, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a, b, a_suffix, b_prefix, b_suffix, gap FROM (
+		SELECT LAG(c.canonical) OVER w AS a, c.canonical AS b, LAG(c.suffix) OVER w AS a_suffix, c.prefix AS b_prefix,
+			c.suffix AS b_suffix, c.start - LAG(c."end") OVER w AS gap
+		FROM claims c JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
+		WHERE c.kind = 'entity'
+		WINDOW w AS (PARTITION BY c.document_id ORDER BY c.start))
+		WHERE gap BETWEEN 1 AND 64 AND a <> b AND (instr(a_suffix, '(') > 0 OR instr(b_prefix, 'known') > 0
+			OR instr(b_prefix, 'called') > 0 OR instr(b_prefix, 'referred') > 0 OR instr(lower(b_prefix), 'k.a') > 0)`)
+	if err != nil {
+		return nil, fmt.Errorf("read entity aliases: %w", err)
+	}
+	defer rows.Close()
+	var out []claimex.NameAlias
+	seen := map[claimex.NameAlias]bool{}
+	for rows.Next() {
+		var a, b, aSuffix, bPrefix, bSuffix string
+		var gap int
+		if err := rows.Scan(&a, &b, &aSuffix, &bPrefix, &bSuffix, &gap); err != nil {
+			return nil, fmt.Errorf("read entity aliases: %w", err)
+		}
+		alias := claimex.NameAlias{Name: a, Alias: b}
+		if !seen[alias] && definesAlias(a, b, aSuffix, bPrefix, bSuffix, gap) {
+			seen[alias] = true
+			out = append(out, alias)
+		}
+	}
+	return out, rows.Err()
+}
+
+var (
+	// openBracket is all that stands between a name and its alias in
+	// brackets; closeBracket follows the alias.
+	openBracket  = regexp.MustCompile(`^\s?[(\[]\s?$`)
+	closeBracket = regexp.MustCompile(`^\s?[)\]]`)
+	// knownAs is all that stands between a name and an alias it
+	// introduces.
+	knownAs = regexp.MustCompile(`(?i)^\s*[,(]?\s*(?:(?:also|better|commonly|widely|formerly|otherwise|sometimes|often|locally)\s+)?` +
+		`(?:(?:known|referred\s+to|styled)(?:\s+(?:by|in|under|among|to)\s+[^,.;:!?()"“”]{1,40}?)?\s+as|called|a\.?k\.?a\.?)\s*["“‘']?$`)
+)
+
+// definesAlias reports whether the text between two mentions in a row
+// defines the second as an alias of the first. The text is put together
+// from the first's suffix and the second's prefix (up to 32 characters
+// each, so gaps of up to 64 characters).
+func definesAlias(a, b, aSuffix, bPrefix, bSuffix string, gap int) bool {
+	sr, pr := []rune(aSuffix), []rune(bPrefix)
+	var between string
+	switch {
+	case gap <= len(sr):
+		between = string(sr[:gap])
+	case gap <= len(sr)+len(pr):
+		between = string(sr) + string(pr[len(sr)+len(pr)-gap:])
+	default:
+		return false
+	}
+	if strings.ContainsAny(between, ".;:!?\n") && !knownAs.MatchString(between) {
+		return false
+	}
+	if openBracket.MatchString(between) && closeBracket.MatchString(bSuffix) {
+		return !strings.Contains(a, " ") || !strings.Contains(b, " ")
+	}
+	return knownAs.MatchString(between)
+}
+
 // ReplaceEntityNames stores a new resolution of names to entities in
 // place of the old one, in one transaction. version is the ClaimsVersion
 // read before the names were: a resolution older than the one stored (by
@@ -55,13 +127,13 @@ func (s *Store) ReplaceEntityNames(ctx context.Context, names []claimex.EntityNa
 	if _, err := tx.ExecContext(ctx, "DELETE FROM entity_names"); err != nil {
 		return fmt.Errorf("store entity names: %w", err)
 	}
-	stmt, err := tx.PrepareContext(ctx, "INSERT INTO entity_names (name, type, canonical) VALUES (?, ?, ?)")
+	stmt, err := tx.PrepareContext(ctx, "INSERT INTO entity_names (name, type, canonical, why, via) VALUES (?, ?, ?, ?, ?)")
 	if err != nil {
 		return fmt.Errorf("store entity names: %w", err)
 	}
 	defer stmt.Close()
 	for _, n := range names {
-		if _, err := stmt.ExecContext(ctx, n.Name, n.Type, n.Canonical); err != nil {
+		if _, err := stmt.ExecContext(ctx, n.Name, n.Type, n.Canonical, n.Why, n.Via); err != nil {
 			return fmt.Errorf("store entity name %q: %w", n.Name, err)
 		}
 	}
@@ -130,6 +202,9 @@ type Entity struct {
 	Documents int
 	// Roles are the distinct roles the texts give it.
 	Roles []string
+	// Names are the names resolution joined into the entity, canonical
+	// name first, each with why it joined.
+	Names []claimex.EntityName
 }
 
 // EntityFilter selects entities; zero fields select everything.
@@ -202,7 +277,65 @@ func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]Entity, error) 
 	sort.Slice(out, func(i, j int) bool {
 		return out[i].Mentions > out[j].Mentions || out[i].Mentions == out[j].Mentions && out[i].Canonical < out[j].Canonical
 	})
+	if len(out) == 0 {
+		return out, nil
+	}
+	names, err := s.entityNames(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	at := map[string]int{}
+	for i, e := range out {
+		at[e.Canonical] = i
+	}
+	for _, n := range names {
+		if i, ok := at[n.Canonical]; ok {
+			out[i].Names = append(out[i].Names, n)
+		}
+	}
 	return out, nil
+}
+
+// EntityWhy returns the names of the entity a typed name belongs to (see
+// EntityName), canonical name first, each with why resolution joined it.
+// ok is false when no entity has that name.
+func (s *Store) EntityWhy(ctx context.Context, typed string) ([]claimex.EntityName, bool, error) {
+	name, ok, err := s.EntityName(ctx, typed)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	var canonical string
+	err = s.db.QueryRowContext(ctx, `SELECT canonical FROM entity_names WHERE name = ?1
+		UNION ALL SELECT canonical FROM entity_names WHERE canonical = ?1 LIMIT 1`, name).Scan(&canonical)
+	if err == sql.ErrNoRows {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("look up entity %q: %w", typed, err)
+	}
+	names, err := s.entityNames(ctx, canonical)
+	return names, len(names) > 0, err
+}
+
+// entityNames reads the resolution, of one canonical name or (for "")
+// all, each entity's canonical name first, then its names in the order
+// they joined it from the canonical name outwards, by name.
+func (s *Store) entityNames(ctx context.Context, canonical string) ([]claimex.EntityName, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT name, canonical, type, why, via FROM entity_names
+		WHERE ?1 = '' OR canonical = ?1 ORDER BY canonical, name <> canonical, name`, canonical)
+	if err != nil {
+		return nil, fmt.Errorf("read entity names: %w", err)
+	}
+	defer rows.Close()
+	var out []claimex.EntityName
+	for rows.Next() {
+		var n claimex.EntityName
+		if err := rows.Scan(&n.Name, &n.Canonical, &n.Type, &n.Why, &n.Via); err != nil {
+			return nil, fmt.Errorf("read entity names: %w", err)
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
 }
 
 func entityMatches(e Entity, name string) bool {

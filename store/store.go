@@ -114,7 +114,8 @@ func OpenWith(ctx context.Context, path string, opt Options) (*Store, error) {
 	if opt.LockNotice <= 0 {
 		opt.LockNotice = DefaultLockNotice
 	}
-	if err := checkFile(path, opt.Create); err != nil {
+	fresh, err := checkFile(path, opt.Create)
+	if err != nil {
 		return nil, err
 	}
 	q := url.Values{}
@@ -134,29 +135,26 @@ func OpenWith(ctx context.Context, path string, opt Options) (*Store, error) {
 	db.SetMaxOpenConns(maxOpenConns)
 	db.SetConnMaxIdleTime(time.Minute)
 	s := &Store{db: db, path: path, now: time.Now, opt: opt}
-	if opt.Check {
-		if err := s.quickCheck(ctx); err != nil {
-			db.Close()
-			return nil, err
-		}
-	}
-	if opt.ReadOnly {
-		return s, nil
-	}
-	// Two processes opening a new database at once both try to switch
-	// it to WAL mode, which SQLite refuses to the second without waiting:
-	// that one tries again.
+	// A database this process is creating has nothing to check yet.
+	check := opt.Check && !fresh
+	// Another process creating the same database holds it while it
+	// switches it to WAL mode and writes its schema: SQLite refuses
+	// the second without waiting (and says so as a failed virtual table
+	// while the schema is half read), so that one tries again.
 	deadline := time.Now().Add(opt.BusyTimeout)
 	for wait := 10 * time.Millisecond; ; wait = min(2*wait, time.Second) {
-		err := s.migrate(ctx)
+		err := s.prepare(ctx, check)
 		if err == nil {
 			return s, nil
 		}
-		if isCorrupt(err) {
+		if errors.Is(err, ErrCorrupt) || isCorrupt(err) {
 			db.Close()
+			if errors.Is(err, ErrCorrupt) {
+				return nil, err
+			}
 			return nil, corrupt(path, err)
 		}
-		if !isBusy(err) || time.Now().After(deadline) || ctx.Err() != nil {
+		if !isTransient(err) || time.Now().After(deadline) || ctx.Err() != nil {
 			db.Close()
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
@@ -164,23 +162,38 @@ func OpenWith(ctx context.Context, path string, opt Options) (*Store, error) {
 	}
 }
 
+// prepare checks the database if check is set and, unless it is opened
+// read-only, brings its schema up to date.
+func (s *Store) prepare(ctx context.Context, check bool) error {
+	if check {
+		if err := s.quickCheck(ctx); err != nil {
+			return err
+		}
+	}
+	if s.opt.ReadOnly {
+		return nil
+	}
+	return s.migrate(ctx)
+}
+
 // checkFile refuses a path that holds no database unless one may be
-// created there, and anything that is not a regular file.
-func checkFile(path string, create bool) error {
+// created there, and anything that is not a regular file. It reports
+// whether the database is new: no file, or an empty one.
+func checkFile(path string, create bool) (fresh bool, err error) {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if create {
-			return nil
+			return true, nil
 		}
-		return fmt.Errorf("%w at %s: ingest articles first (claimex ingest --db %s PATH), or name another with --db",
+		return false, fmt.Errorf("%w at %s: ingest articles first (claimex ingest --db %s PATH), or name another with --db",
 			ErrNoDatabase, path, path)
 	case err != nil:
-		return fmt.Errorf("open %s: %w", path, err)
+		return false, fmt.Errorf("open %s: %w", path, err)
 	case !info.Mode().IsRegular():
-		return fmt.Errorf("open %s: not a regular file", path)
+		return false, fmt.Errorf("open %s: not a regular file", path)
 	}
-	return nil
+	return info.Size() == 0, nil
 }
 
 // quickCheck runs PRAGMA quick_check, which reads every page of the
@@ -191,6 +204,9 @@ func (s *Store) quickCheck(ctx context.Context) error {
 	if err != nil {
 		if isCorrupt(err) {
 			return corrupt(s.path, err)
+		}
+		if isTransient(err) {
+			return err
 		}
 		return fmt.Errorf("check %s: %w", s.path, err)
 	}
@@ -232,6 +248,24 @@ func isCorrupt(err error) bool {
 func isBusy(err error) bool {
 	var se sqlite3.Error
 	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
+// isTransient reports whether opening may succeed if tried again: the
+// database is busy, or its schema was read while another process wrote
+// it (SQLite then fails to construct a virtual table, or finds the
+// schema changed).
+func isTransient(err error) bool {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Code {
+	case sqlite3.ErrBusy, sqlite3.ErrLocked, sqlite3.ErrSchema:
+		return true
+	case sqlite3.ErrError:
+		return strings.Contains(se.Error(), "vtable constructor failed")
+	}
+	return false
 }
 
 // Close closes the database.

@@ -59,7 +59,7 @@ func init() {
 		{"claims", "[--kind K] [--category C] [--rule NAME] [--status S] [--doc ID] [--source TEXT]", "list claims", (*app).claims},
 		{"documents", "", "list documents with their claim counts", (*app).documents},
 		{"failures", "[--format text|jsonl]", "list inputs that could not be stored, with the reasons", (*app).failures},
-		{"entities", "[--type T] [--name TEXT] | merge NAME OTHER | split NAME",
+		{"entities", "[--type T] [--name TEXT] | --why NAME | merge NAME OTHER | split NAME",
 			"list people, organisations and places; correct their merging", (*app).entities},
 		{"export", "[--what claims|documents|entities] [--format jsonl|json|csv|jsonld] [--status S] [--category C] [--rule NAME] [--since DATE] [--csv-formulas escape|keep] [--bom] [-o FILE]",
 			"export claims, documents or entities", (*app).export},

@@ -18,6 +18,7 @@ func (a *app) entities(ctx context.Context, args []string) error {
 	typ := fs.String("type", "", "only entities of this `type`: PERSON, ORG, GPE or LOC")
 	name := fs.String("name", "", "only entities whose name or a variant contains `text`")
 	reviewer := fs.String("reviewer", defaultReviewer(), "who makes a correction")
+	why := fs.String("why", "", "say why the names of the entity named `NAME` were merged")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -31,6 +32,9 @@ func (a *app) entities(ctx context.Context, args []string) error {
 		}
 	}
 	var correction *claimex.EntityCorrection
+	if *why != "" && len(rest) > 0 {
+		return usagef("--why takes no merge or split")
+	}
 	if len(rest) > 0 {
 		switch {
 		case rest[0] == "merge" && len(rest) == 3:
@@ -54,6 +58,9 @@ func (a *app) entities(ctx context.Context, args []string) error {
 	if correction != nil {
 		return a.correctEntities(ctx, st, *correction)
 	}
+	if *why != "" {
+		return a.entityWhy(ctx, st, *why)
+	}
 	list, err := st.Entities(ctx, store.EntityFilter{Type: *typ, Name: *name})
 	if err != nil {
 		return err
@@ -69,6 +76,32 @@ func (a *app) entities(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(a.stdout, "%d %s\n", len(list), plural(len(list), "entity", "entities"))
 	return nil
+}
+
+// entityWhy prints the names of one entity and why each was merged into
+// it: the rule, and the name of the entity it joined.
+func (a *app) entityWhy(ctx context.Context, st *store.Store, name string) error {
+	names, ok, err := st.EntityWhy(ctx, name)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("no entity is named %q; 'claimex entities --name TEXT' finds names", name)
+	}
+	fmt.Fprintf(a.stdout, "%s (%s): %d %s\n", names[0].Canonical, names[0].Type, len(names), plural(len(names), "name", "names"))
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tRULE\tWHY")
+	for _, n := range names {
+		rule, text := n.Why, claimex.WhyText(n.Why, n.Via)
+		switch {
+		case n.Name == n.Canonical && rule == "":
+			rule, text = "-", "the canonical name"
+		case rule == "":
+			rule, text = "-", "resolved to this entity by its documents"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", clip(n.Name, 60), rule, text)
+	}
+	return tw.Flush()
 }
 
 // correctEntities records a merge or split and resolves names again.

@@ -226,7 +226,8 @@ func TestUnreadableFile(t *testing.T) {
 
 // TestDiskFull: an ingest whose batch cannot be written exits 1 with one
 // line saying why, its run is recorded as failed with that reason, and
-// the inputs of the batch as failures at the store stage. A trigger that
+// the inputs of the batch (and those read meanwhile) as failures at the
+// store stage. A trigger that
 // refuses every new document stands in for the full disk (store's
 // TestFailRunOnFullDisk has SQLite's own SQLITE_FULL).
 func TestDiskFull(t *testing.T) {
@@ -266,9 +267,15 @@ func TestDiskFull(t *testing.T) {
 	}
 	path := filepath.Join(dir, "failures.jsonl")
 	writeFile(t, path, []byte(out))
+	// The batch that failed, and the inputs read meanwhile, are recorded;
+	// how many of the four samples not stored before that is depends on
+	// how the workers and the writer's batches met, not on the outcome.
 	fails := readJSONL(t, path)
-	if len(fails) != 4 { // the five samples, one stored before
-		t.Errorf("%d failures recorded, want the 4 samples not stored: %v", len(fails), fails)
+	if len(fails) == 0 || len(fails) > 4 { // the five samples, one stored before
+		t.Errorf("%d failures recorded, want 1 to 4 of the samples not stored: %v", len(fails), fails)
+	}
+	if _, out, _ := cli(t, nil, "documents", "--db", db); !strings.Contains(out, "1 document,") {
+		t.Errorf("documents after the full disk: %s", out)
 	}
 	for _, f := range fails {
 		if f["stage"] != "store" || !strings.Contains(f["reason"].(string), "database or disk is full") {

@@ -1,9 +1,10 @@
 // Command quality runs every development scorer claimex has and prints
 // one table: the sample articles and re3d scored by ../shared/eval/score
-// (counts, entities, clusters), and the share of the number suites'
+// (counts, entities, clusters), the share of the number suites'
 // English integer cardinals read right in a count sentence (the
-// extract package's TestNumberSuites). Each figure says what it was
-// measured on.
+// extract package's TestNumberSuites), and entity resolution's pairwise
+// and B-cubed F1 on the name-variant sets (internal/namescore's
+// TestNameVariants). Each figure says what it was measured on.
 //
 //	go run -tags sqlite_fts5 ./internal/quality -claimex bin/claimex
 //
@@ -68,6 +69,7 @@ func main() {
 		}
 		rows = append(rows, r...)
 	}
+	rows = withNameVariants(rows, filepath.Join(*shared, "dev"))
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SET\tMEASURE\tVALUE\tDETAIL")
 	for _, r := range rows {
