@@ -19,13 +19,13 @@ run: build
 	@$(BIN) claims --db $(DB) --kind count
 
 test: lint
-	$(GO) test -tags $(TAGS) -race -count=1 ./...
+	$(GO) test -tags $(TAGS) -race -count=1 -timeout 30m ./...
 
 # The Beam pipeline (beam/, a module of its own: the CLI does not carry
 # Beam's dependencies): vet, then its tests, which run it on Prism.
 BEAM_BIN := bin/claimex-beam
 test-beam:
-	cd beam && $(GO) vet -tags $(TAGS) ./... && $(GO) test -tags $(TAGS) -race -count=1 ./...
+	cd beam && $(GO) vet -tags $(TAGS) ./... && $(GO) test -tags $(TAGS) -race -count=1 -timeout 30m ./...
 
 build-beam:
 	cd beam && $(GO) build -tags $(TAGS) -o $(CURDIR)/$(BEAM_BIN) ./cmd/claimex-beam
