@@ -5,7 +5,7 @@ BIN     := bin/claimex
 DB      ?= claimex.db
 SEEDS   := testdata/seeds
 
-.PHONY: build run test bench bench-clean screenshots lint fuzz stress quality clean
+.PHONY: build build-beam run test test-beam bench bench-clean screenshots lint fuzz stress quality clean
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/claimex
@@ -19,17 +19,30 @@ run: build
 	@$(BIN) claims --db $(DB) --kind count
 
 test: lint
-	$(GO) test -tags $(TAGS) -race -count=1 ./...
+	$(GO) test -tags $(TAGS) -race -count=1 -timeout 30m ./...
+
+# The Beam pipeline (beam/, a module of its own: the CLI does not carry
+# Beam's dependencies): vet, then its tests, which run it on Prism.
+BEAM_BIN := bin/claimex-beam
+test-beam:
+	cd beam && $(GO) vet -tags $(TAGS) ./... && $(GO) test -tags $(TAGS) -race -count=1 -timeout 30m ./...
+
+build-beam:
+	cd beam && $(GO) build -tags $(TAGS) -o $(CURDIR)/$(BEAM_BIN) ./cmd/claimex-beam
 
 # Per-stage benchmarks (clean, extract, store write) with allocations,
 # then end-to-end throughput on BENCH_N AEB-derived pages against a naive
 # pipeline (bench/throughput; BENCH_CORPUS points at another AEB-style
-# folder of html/*.html.gz).
-BENCH_N ?= 1000,10000
-bench: build
+# folder of html/*.html.gz), then BENCH_SCALE_N of those pages as four web
+# archives: claimex ingest of them beside ingest of the files, and the Beam
+# pipeline on Prism over them with claimex import of its shards.
+BENCH_N       ?= 1000,10000
+BENCH_SCALE_N ?= 2000
+bench: build build-beam
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
 	@test -d $(BENCH_AEB)/html || { echo "bench: no AEB pages in $(BENCH_AEB); set BENCH_AEB=DIR"; exit 1; }
-	cd bench && $(GO) run ./throughput -claimex $(CURDIR)/$(BIN) -aeb $(BENCH_AEB) -n $(BENCH_N)
+	cd bench && $(GO) run ./throughput -claimex $(CURDIR)/$(BIN) -aeb $(BENCH_AEB) -n $(BENCH_N) \
+		-beam $(CURDIR)/$(BEAM_BIN) -scale-n $(BENCH_SCALE_N)
 
 # Article-text extraction on the AEB pages and on Mozilla Readability's
 # test pages: claimex against go-trafilatura (fallback off and on) and
@@ -66,7 +79,8 @@ lint:
 FUZZTIME    ?= 60s
 FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract extract:FuzzLanguage extract:FuzzDecodeAnalysis \
 	extract:FuzzFastModel fetch:FuzzCleanHTML fetch:FuzzFilterLines fetch:FuzzDecode rules:FuzzParse \
-	export:FuzzCSVRoundTrip export:FuzzNormalizePublished review:FuzzClipClaim store:FuzzCleanReviewerName
+	export:FuzzCSVRoundTrip export:FuzzNormalizePublished review:FuzzClipClaim store:FuzzCleanReviewerName \
+	corpus:FuzzReadWARC shard:FuzzReader
 fuzz:
 	@cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m); \
 	for t in $(FUZZTARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; \

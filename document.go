@@ -24,6 +24,10 @@ type Input struct {
 	Bytes []byte
 	// ContentType is the HTTP Content-Type header, when fetched from the web.
 	ContentType string
+	// FetchedAt is when the bytes were retrieved from the web: the
+	// WARC-Date of an archived page, the time of the request for a URL;
+	// zero for a file.
+	FetchedAt time.Time
 }
 
 // Document is an input after cleaning: the article text that claims point
@@ -58,6 +62,8 @@ type Document struct {
 	// Analysis is what the language models said of Text, kept so that
 	// extracting again needs not run them (see extract.ExtractAnalyzed).
 	Analysis []byte
+	// FetchedAt is when the bytes were retrieved (Input.FetchedAt).
+	FetchedAt time.Time
 	// RunID is the run whose claims are current for this document.
 	RunID      int64
 	IngestedAt time.Time

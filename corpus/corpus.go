@@ -1,8 +1,9 @@
 // Package corpus finds what to ingest: it walks folders for article files
-// (html, htm, txt, md), passes on URLs and reads URL lists, reads files and
-// identifies each input by the SHA-256 of its bytes. It does no parsing
-// and no networking: retrieving a URL and deciding what a page says are
-// fetch's jobs.
+// (html, htm, txt, md) and web archives (warc, warc.gz), passes on URLs
+// and reads URL lists, reads files, splits web archives into their pages,
+// and identifies each input by the SHA-256 of its bytes. It does no
+// parsing of pages and no networking: retrieving a URL and deciding what a
+// page says are fetch's jobs.
 package corpus
 
 import (

@@ -18,6 +18,9 @@ type Item struct {
 	Format claimex.Format
 	// URL, when set, is an address to fetch; Path is then empty.
 	URL string
+	// WARC is set for a web archive (see IsWARC): a file or URL of many
+	// inputs, read with ReadWARC.
+	WARC bool
 }
 
 // Source is the item's origin as the user gave it: its path or URL.
@@ -38,8 +41,8 @@ type Tally struct {
 	Other int
 }
 
-// Walk sends every article file under paths to out, in lexical order per
-// folder, and every http(s) URL among paths as it is, and returns what it
+// Walk sends every article file and web archive under paths to out, in
+// lexical order per folder, and every http(s) URL among paths as it is, and returns what it
 // skipped. A path naming a file is sent
 // whatever its extension (its format is sniffed when the extension says
 // nothing). Problems with single entries (unreadable folders, broken
@@ -60,7 +63,7 @@ func Walk(ctx context.Context, paths []string, out chan<- Item, onErr func(path 
 	}
 	for _, root := range paths {
 		if IsURL(root) {
-			if err := send(Item{URL: root}); err != nil {
+			if err := send(Item{URL: root, WARC: IsWARC(root)}); err != nil {
 				return t, err
 			}
 			continue
@@ -76,7 +79,7 @@ func Walk(ctx context.Context, paths []string, out chan<- Item, onErr func(path 
 				continue
 			}
 			format, _ := FormatOf(root)
-			if err := send(Item{Path: root, Format: format}); err != nil {
+			if err := send(Item{Path: root, Format: format, WARC: IsWARC(root)}); err != nil {
 				return t, err
 			}
 			continue
@@ -100,7 +103,8 @@ func Walk(ctx context.Context, paths []string, out chan<- Item, onErr func(path 
 				return nil
 			}
 			format, ok := FormatOf(path)
-			if !ok {
+			warc := IsWARC(path)
+			if !ok && !warc {
 				t.Other++
 				return nil
 			}
@@ -115,7 +119,7 @@ func Walk(ctx context.Context, paths []string, out chan<- Item, onErr func(path 
 			}
 			switch {
 			case mode.IsRegular():
-				return send(Item{Path: path, Format: format})
+				return send(Item{Path: path, Format: format, WARC: warc})
 			case mode.IsDir(): // a link to a folder, not followed
 				t.Other++
 			default:
@@ -134,7 +138,8 @@ func Walk(ctx context.Context, paths []string, out chan<- Item, onErr func(path 
 }
 
 // Count returns how many article files a Walk of paths would send, for
-// progress reporting. Problems are left for the Walk itself to report.
+// progress reporting, or 0 when a web archive is among them (its pages are
+// not counted ahead). Problems are left for the Walk itself to report.
 func Count(ctx context.Context, paths []string) int {
 	items := make(chan Item, 64)
 	done := make(chan Tally, 1)
@@ -143,7 +148,12 @@ func Count(ctx context.Context, paths []string) int {
 		close(items)
 		done <- t
 	}()
-	for range items {
+	warc := false
+	for it := range items {
+		warc = warc || it.WARC
 	}
-	return (<-done).Found
+	if t := <-done; !warc {
+		return t.Found
+	}
+	return 0
 }

@@ -31,6 +31,9 @@ type Options struct {
 	ConnectTimeout, Timeout, URLTimeout time.Duration
 	// MaxBytes caps a response body.
 	MaxBytes int64
+	// DownloadTimeout bounds one attempt of a Download, body included:
+	// a web archive may be gigabytes.
+	DownloadTimeout time.Duration
 	// MaxRedirects is how many redirects one request may follow.
 	MaxRedirects int
 	// Retries is how many times a request that failed for a passing
@@ -85,6 +88,7 @@ func (o Options) withDefaults() Options {
 	}
 	set(&o.ConnectTimeout, DefaultConnectTimeout)
 	set(&o.Timeout, DefaultTimeout)
+	set(&o.DownloadTimeout, DefaultDownloadTimeout)
 	set(&o.URLTimeout, DefaultURLTimeout)
 	set(&o.Backoff, DefaultBackoff)
 	set(&o.MaxWait, DefaultMaxWait)
@@ -213,7 +217,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, prev Validators) (*Resp
 	}
 	ctx, clock := c.startClock(ctx)
 	defer clock.stop()
-	resp, err := c.get(ctx, u, prev)
+	resp, err := c.get(ctx, u, request{prev: prev, maxBytes: c.opt.MaxBytes})
 	if err != nil {
 		if over := clock.over(ctx); over != nil {
 			return nil, over
@@ -222,13 +226,13 @@ func (c *Client) Get(ctx context.Context, rawURL string, prev Validators) (*Resp
 	return resp, err
 }
 
-func (c *Client) get(ctx context.Context, u *url.URL, prev Validators) (*Response, error) {
+func (c *Client) get(ctx context.Context, u *url.URL, r request) (*Response, error) {
 	h := c.host(u)
 	if err := c.allowed(ctx, h, u); err != nil {
 		return nil, err
 	}
 	for attempt := 0; ; attempt++ {
-		resp, err := c.attempt(ctx, h, u, request{prev: prev, maxBytes: c.opt.MaxBytes})
+		resp, err := c.attempt(ctx, h, u, r)
 		if err == nil {
 			return resp, nil
 		}
@@ -257,6 +261,9 @@ type request struct {
 	// robots.txt is read while the request that needs it (a redirect)
 	// holds a slot.
 	robots bool
+	// sink, when set, takes the body (a download) instead of Body, and
+	// the attempt has DownloadTimeout rather than Timeout.
+	sink func(io.Reader) (int64, error)
 }
 
 // attempt makes one request once the host's turn has come.
@@ -283,12 +290,16 @@ func (c *Client) attempt(ctx context.Context, h *host, u *url.URL, r request) (*
 		c.sending(u, sent)
 	}
 	clockOf(ctx).begin(r.robots, u)
-	actx, cancel := context.WithTimeout(ctx, c.opt.Timeout)
+	limit := c.opt.Timeout
+	if r.sink != nil {
+		limit = c.opt.DownloadTimeout
+	}
+	actx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	// timedOut says so when the attempt's own time ran out.
 	timedOut := func(err error) error {
 		if actx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
-			return fmt.Errorf("timed out after %v: %w", c.opt.Timeout, err)
+			return fmt.Errorf("timed out after %v: %w", limit, err)
 		}
 		return err
 	}
@@ -323,6 +334,16 @@ func (c *Client) attempt(ctx context.Context, h *host, u *url.URL, r request) (*
 		return nil, &StatusError{Code: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
 	case resp.ContentLength > r.maxBytes && !r.truncate:
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, resp.ContentLength, r.maxBytes)
+	}
+	if r.sink != nil {
+		n, err := r.sink(io.LimitReader(resp.Body, r.maxBytes+1))
+		if err != nil {
+			return nil, timedOut(fmt.Errorf("read body: %w", err))
+		}
+		if n > r.maxBytes {
+			return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, r.maxBytes)
+		}
+		return out, nil
 	}
 	out.Body, err = io.ReadAll(io.LimitReader(resp.Body, r.maxBytes+1))
 	if err != nil {

@@ -32,6 +32,7 @@ func FetchInput(ctx context.Context, client *fetch.Client, url string, prev fetc
 	}
 	in := corpus.FromBytes(url, format, resp.Body)
 	in.ContentType = resp.ContentType
+	in.FetchedAt = time.Now()
 	return in, resp, nil
 }
 

@@ -71,12 +71,20 @@ type Report struct {
 	// Abandoned lists runs left unfinished by processes that ended
 	// (killed, crashed), found and closed before this ingest began.
 	Abandoned []int64
+	// WARC counts what the web archives among the inputs held.
+	WARC corpus.WARCTally
 }
 
-// job is an input to process, numbered in walk order.
+// job is an input to process, numbered in walk order: an item to read or
+// fetch, or a page of a web archive already read (in), or a problem met
+// reading one (err, at stage, for source).
 type job struct {
 	seq  int
 	item corpus.Item
+	in   *claimex.Input
+	err  error
+	// stage and source go with err.
+	stage, source string
 }
 
 // outcome is one input's result, sent from a worker to the writer. Walk
@@ -161,16 +169,31 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 		defer producers.Done()
 		defer close(jobs)
 		seq := 0
-		for it := range found {
+		send := func(j job) bool {
 			select {
 			case window <- struct{}{}:
 			case <-work.Done():
-				return
+				return false
 			}
+			j.seq = seq
 			select {
-			case jobs <- job{seq: seq, item: it}:
+			case jobs <- j:
 				seq++
+				return true
 			case <-work.Done():
+				return false
+			}
+		}
+		for it := range found {
+			if it.WARC {
+				// A web archive is many inputs: its pages are read here,
+				// in order, and each is a job of its own.
+				if !expandWARC(work, cfg, it, send, &rep.WARC) {
+					return
+				}
+				continue
+			}
+			if !send(job{item: it}) {
 				return
 			}
 		}
@@ -180,7 +203,7 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 		go func() {
 			defer producers.Done()
 			for j := range jobs {
-				o := process(work, cfg, j.item)
+				o := processJob(work, cfg, j)
 				o.seq = j.seq
 				select {
 				case outcomes <- o:
@@ -237,7 +260,12 @@ func process(ctx context.Context, cfg Config, it corpus.Item) outcome {
 			return failed(it.Path, StageRead, err)
 		}
 	}
-	source := it.Source()
+	return analyze(ctx, cfg, in, fetched)
+}
+
+// analyze cleans and extracts an input in hand, unless it is stored.
+func analyze(ctx context.Context, cfg Config, in claimex.Input, fetched *claimex.Fetch) outcome {
+	source := in.Source
 	known, err := cfg.Store.HasDocument(ctx, in.Hash)
 	if err != nil {
 		return failed(source, StageRead, err)
@@ -245,26 +273,54 @@ func process(ctx context.Context, cfg Config, it corpus.Item) outcome {
 	if known {
 		return outcome{source: source, known: true, fetch: fetched}
 	}
-	bctx, cancel := context.WithTimeout(ctx, cfg.Budget)
-	defer cancel()
-	doc, err := fetch.CleanContext(bctx, in, cfg.Extractor.Rules())
+	doc, claims, stage, err := Analyze(ctx, cfg.Extractor, in, Limits{MaxText: cfg.MaxText, Budget: cfg.Budget})
 	if err != nil {
-		return failed(source, StageClean, overBudget(ctx, err, cfg.Budget))
+		return failed(source, stage, err)
 	}
-	if n := int64(len(doc.Text)); n > cfg.MaxText {
-		return failed(source, StageClean, &ErrTextTooLong{Size: n, Max: cfg.MaxText})
-	}
-	claims, analysis, err := cfg.Extractor.ExtractWithin(bctx, doc)
-	if err != nil {
-		return failed(source, StageExtract, overBudget(ctx, err, cfg.Budget))
-	}
-	doc.Analysis = analysis
 	entry, err := store.NewEntry(doc, claims)
 	if err != nil {
 		return failed(source, StageStore, err)
 	}
 	entry.Fetch = fetched
 	return outcome{source: source, entry: &entry, fetch: fetched}
+}
+
+// Limits bound the work on one input; zero fields take the defaults.
+type Limits struct {
+	// MaxText caps the length of the clean text (DefaultMaxText).
+	MaxText int64
+	// Budget is the time cleaning and extraction may take together
+	// (DefaultBudget).
+	Budget time.Duration
+}
+
+// Analyze cleans an input and extracts its claims, within the limits,
+// keeping the models' analysis with the document, as an ingest does. On
+// failure it says at which stage (StageClean, StageExtract). It is what
+// the ingest and the Beam pipeline run for every input.
+func Analyze(ctx context.Context, x *extract.Extractor, in claimex.Input, lim Limits) (claimex.Document, []claimex.Claim, string, error) {
+	if lim.Budget <= 0 {
+		lim.Budget = DefaultBudget
+	}
+	if lim.MaxText <= 0 {
+		lim.MaxText = DefaultMaxText
+	}
+	bctx, cancel := context.WithTimeout(ctx, lim.Budget)
+	defer cancel()
+	doc, err := fetch.CleanContext(bctx, in, x.Rules())
+	if err != nil {
+		return doc, nil, StageClean, overBudget(ctx, err, lim.Budget)
+	}
+	if n := int64(len(doc.Text)); n > lim.MaxText {
+		return doc, nil, StageClean, &ErrTextTooLong{Size: n, Max: lim.MaxText}
+	}
+	doc.FetchedAt = in.FetchedAt
+	claims, analysis, err := x.ExtractWithin(bctx, doc)
+	if err != nil {
+		return doc, nil, StageExtract, overBudget(ctx, err, lim.Budget)
+	}
+	doc.Analysis = analysis
+	return doc, claims, "", nil
 }
 
 // Stages name where an input failed, as recorded in the store.

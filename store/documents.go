@@ -114,7 +114,7 @@ func (s *Store) DocumentsAfter(ctx context.Context, after int64, limit int, part
 	}
 	withRaw := parts&WithRaw != 0
 	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, source, format, title, published, byline, site, url,
-		lang, text, COALESCE(run_id, 0), ingested_at, content_type, body_start, `+raw+`, `+analysis+`
+		lang, text, COALESCE(run_id, 0), ingested_at, content_type, body_start, fetched_at, `+raw+`, `+analysis+`
 		FROM documents WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read documents: %w", err)
@@ -123,13 +123,14 @@ func (s *Store) DocumentsAfter(ctx context.Context, after int64, limit int, part
 	var out []claimex.Document
 	for rows.Next() {
 		var d claimex.Document
-		var ingested string
+		var ingested, fetched string
 		var packed []byte
 		if err := rows.Scan(&d.ID, &d.Hash, &d.Source, &d.Format, &d.Title, &d.Published, &d.Byline, &d.Site,
-			&d.URL, &d.Lang, &d.Text, &d.RunID, &ingested, &d.ContentType, &d.BodyStart, &packed, &d.Analysis); err != nil {
+			&d.URL, &d.Lang, &d.Text, &d.RunID, &ingested, &d.ContentType, &d.BodyStart, &fetched, &packed, &d.Analysis); err != nil {
 			return nil, fmt.Errorf("read documents: %w", err)
 		}
 		d.IngestedAt = parseTime(ingested)
+		d.FetchedAt = parseTime(fetched)
 		if withRaw {
 			if d.Raw, err = unpack(packed); err != nil {
 				return nil, fmt.Errorf("read document %d: raw bytes: %w", d.ID, err)

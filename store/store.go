@@ -277,6 +277,14 @@ func (s *Store) Path() string { return s.path }
 // timeText formats t as stored: RFC 3339 in UTC with nanoseconds.
 func timeText(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
+// fetchedText formats a fetch time as stored: empty when there is none.
+func fetchedText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return timeText(t)
+}
+
 func parseTime(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)
 	return t

@@ -51,8 +51,8 @@ func (s *Store) WriteEntries(ctx context.Context, runID int64, batch []Entry) ([
 	}
 	defer tx.Rollback()
 	docStmt, err := tx.PrepareContext(ctx, `INSERT INTO documents (hash, source, format, raw, raw_size, title,
-		published, byline, site, url, lang, text, run_id, ingested_at, content_type, body_start, analysis)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`)
+		published, byline, site, url, lang, text, run_id, ingested_at, content_type, body_start, analysis, fetched_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`)
 	if err != nil {
 		return nil, fmt.Errorf("write documents: %w", err)
 	}
@@ -69,7 +69,8 @@ func (s *Store) WriteEntries(ctx context.Context, runID int64, batch []Entry) ([
 		d := e.Doc
 		w := Written{Source: d.Source}
 		err := docStmt.QueryRowContext(ctx, d.Hash, d.Source, d.Format, e.packed, len(d.Raw), d.Title, d.Published,
-			d.Byline, d.Site, d.URL, d.Lang, d.Text, runID, now, d.ContentType, d.BodyStart, d.Analysis).Scan(&w.ID)
+			d.Byline, d.Site, d.URL, d.Lang, d.Text, runID, now, d.ContentType, d.BodyStart, d.Analysis,
+			fetchedText(d.FetchedAt)).Scan(&w.ID)
 		if e.Fetch != nil && (err == nil || errors.Is(err, sql.ErrNoRows)) {
 			if ferr := recordFetch(ctx, tx, *e.Fetch); ferr != nil {
 				return nil, fmt.Errorf("write %s: %w", d.Source, ferr)

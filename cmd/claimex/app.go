@@ -50,6 +50,7 @@ var commands []command
 func init() {
 	commands = []command{
 		{"ingest", "[-j N] [--rules FILE] [--urls FILE] PATH|URL...", "ingest files, folders and web pages", (*app).ingest},
+		{"import", "SHARD...", "load the shards a Beam pipeline wrote (documents and claims), idempotently", (*app).importShards},
 		{"extract", "[-j N] [--rules FILE] [--reclean]", "re-run extraction over stored documents; print what changed", (*app).extract},
 		{"review", "accept|reject|reset ID... [--note TEXT] | edit ID [--value N] [--category C] [--rules FILE] [--note TEXT] | list [--state S] | agreement",
 			"decide on claims; list reviews; agreement between reviewers", (*app).review},

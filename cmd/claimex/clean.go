@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"sync"
 
@@ -58,24 +59,34 @@ func (a *app) clean(ctx context.Context, args []string) error {
 		tally, _ = corpus.Walk(ctx, paths, items, fail)
 	}()
 	first := true
+	show := func(in claimex.Input) error {
+		doc, err := fetch.Clean(in, r)
+		if err != nil {
+			fail(in.Source, err)
+			return nil
+		}
+		doc.FetchedAt = in.FetchedAt
+		mu.Lock()
+		err = writeClean(out, *format, doc, first)
+		mu.Unlock()
+		first = false
+		return err
+	}
 	for it := range items {
+		if it.WARC {
+			if err := a.cleanWARC(ctx, client, it, *maxMB<<20, show, fail); err != nil {
+				return err
+			}
+			continue
+		}
 		in, err := a.cleanInput(ctx, client, it, *maxMB<<20)
 		if err != nil {
 			fail(it.Source(), err)
 			continue
 		}
-		doc, err := fetch.Clean(in, r)
-		if err != nil {
-			fail(it.Source(), err)
-			continue
-		}
-		mu.Lock()
-		err = writeClean(out, *format, doc, first)
-		mu.Unlock()
-		if err != nil {
+		if err := show(in); err != nil {
 			return err
 		}
-		first = false
 	}
 	// The walk is over once items is closed. What it passed over is said
 	// on stderr, so that a folder of files of another type does not
@@ -97,6 +108,39 @@ func (a *app) cleanInput(ctx context.Context, client *fetch.Client, it corpus.It
 	}
 	in, _, err := pipeline.FetchInput(ctx, client, it.URL, fetch.Validators{})
 	return in, err
+}
+
+// cleanWARC cleans and prints the pages of a web archive, a file or a
+// URL downloaded first; bad records and a file that cannot be read are
+// failures. Its error is writing's.
+func (a *app) cleanWARC(ctx context.Context, client *fetch.Client, it corpus.Item, max int64,
+	show func(claimex.Input) error, fail func(string, error)) error {
+	path := it.Path
+	if it.URL != "" {
+		tmp, err := pipeline.DownloadWARC(ctx, client, it.URL)
+		if err != nil {
+			fail(it.URL, err)
+			return nil
+		}
+		defer os.Remove(tmp)
+		path = tmp
+	}
+	var werr error
+	_, err := corpus.ReadWARCFile(ctx, path, it.Source(), max, func(p corpus.Page) error {
+		if p.Err != nil {
+			fail(p.Location, p.Err)
+			return nil
+		}
+		werr = show(p.Input)
+		return werr
+	})
+	if werr != nil {
+		return werr
+	}
+	if err != nil {
+		fail(it.Source(), err)
+	}
+	return nil
 }
 
 // writeClean prints a cleaned input: its metadata, and the article's own

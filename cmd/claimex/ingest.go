@@ -85,6 +85,9 @@ func (a *app) printIngestReport(rep pipeline.Report) {
 		fmt.Fprintf(a.stdout, "; skipped %d (%d hidden, %d of other types)", skipped, rep.Hidden, rep.Other)
 	}
 	fmt.Fprintln(a.stdout)
+	if w := rep.WARC; w.Archives > 0 {
+		a.printWARCTally(w)
+	}
 	if rep.Fetched > 0 {
 		fmt.Fprintf(a.stdout, "fetched %d %s, %d unchanged since the last ingest\n",
 			rep.Fetched, plural(rep.Fetched, "URL", "URLs"), rep.Unchanged)
@@ -93,6 +96,13 @@ func (a *app) printIngestReport(rep pipeline.Report) {
 		fmt.Fprintf(a.stdout, "stored %d count claims and %d entity mentions as run %d; %d entities in all\n",
 			rep.Counts, rep.Mentions, rep.RunID, rep.Entities)
 	}
+}
+
+// printWARCTally says what the web archives read held.
+func (a *app) printWARCTally(w corpus.WARCTally) {
+	fmt.Fprintf(a.stdout, "read %d %s: %d %s in %d %s (%d holding no page, %d not HTML, %d bad)\n",
+		w.Archives, plural(w.Archives, "web archive", "web archives"), w.Pages, plural(w.Pages, "page", "pages"),
+		w.Records, plural(w.Records, "record", "records"), w.Other, w.NotHTML, w.Bad)
 }
 
 // extractor returns an extractor with the rules in file, or the built-in
