@@ -547,7 +547,7 @@ func (x *Extractor) tagged(t *nameTagger, sents []*sentence) {
 		tags := t.decode(x.features(s, v))
 		var out []mention
 		for _, m := range s.ments {
-			if m.prio >= keepPrio {
+			if m.prio >= keepPrio || shapeRules[m.rule] {
 				out = append(out, m)
 			}
 		}
@@ -560,7 +560,7 @@ func (x *Extractor) tagged(t *nameTagger, sents []*sentence) {
 			for j+1 < len(tags) && tags[j+1] == tags[i]+1 && tags[i]%2 == 1 {
 				j++
 			}
-			if a, b := trimMention(s, i, j); a <= b && !(a == b && x.noName(s, a)) {
+			if a, b := trimMention(s, i, j); a <= b && !x.noNames(s, a, b) {
 				out = x.readName(s, out, a, b, tagType[tags[i]])
 			}
 			i = j + 1
@@ -591,10 +591,14 @@ func (x *Extractor) readName(s *sentence, out []mention, a, b int, typ string) [
 		return append(out, m)
 	}
 	if k := inside[0]; len(inside) == 1 && out[k].first == a && out[k].last == b {
-		// The same words: another type, not a person's, unless the rules
-		// name the organisation ("Al Qaeda").
+		// The same words: a place's name an organisation's ("Milan" the
+		// club), unless the place is a country (its national team is the
+		// country); an organisation's shape a place's ("Century City
+		// Towers"), unless the rules read a club or a named body.
 		m := out[k]
-		if !person && m.typ != claimex.Person && m.prio < prioRole && m.rule != "entity/known" && tagBegin[m.typ] != tagBegin[typ] {
+		toOrg := typ == claimex.Org && (m.typ == claimex.GPE || m.typ == claimex.Loc) && !x.isCountry(s, a, b)
+		toPlace := typ == claimex.GPE && m.typ == claimex.Org && !strongOrgRules[m.rule]
+		if toOrg || toPlace {
 			out[k] = x.taggedMention(s, a, b, typ)
 			out[k].tagged = true
 		}
@@ -705,6 +709,33 @@ func bareSurname(w string) string {
 		}
 	}
 	return w
+}
+
+// shapeRules are the rules of weaker evidence whose mentions stand too:
+// a name's shape no model knows ("el-Sisi", "near Al Huwayjah").
+var shapeRules = map[string]bool{"entity/particle-name": true, "entity/place-context": true}
+
+// strongOrgRules read organisations the tagger does not make places:
+// clubs after a sports word, the bodies the rules name, the openers of
+// clubs' and companies' names.
+var strongOrgRules = map[string]bool{"entity/club": true, "entity/known": true, "entity/org-opener": true}
+
+// isCountry reports whether tokens a..b are a country's name.
+func (x *Extractor) isCountry(s *sentence, a, b int) bool {
+	p, n := x.gazetteer.at(s.words, a)
+	return n == b-a+1 && p.kind == "country"
+}
+
+// noNames reports whether tokens a..b are no name: each a people's
+// adjective, a faith or an all-capital word the rules say is not an
+// organisation ("Shia Arab", "MP").
+func (x *Extractor) noNames(s *sentence, a, b int) bool {
+	for i := a; i <= b; i++ {
+		if !x.noName(s, i) && !x.lex.notAcronyms.has(s.words, i) {
+			return false
+		}
+	}
+	return true
 }
 
 // keepPrio is the least evidence of a rule's mention that the tagger

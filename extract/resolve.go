@@ -293,7 +293,6 @@ func (r *resolver) orgs(split map[int]bool, aliases []claimex.NameAlias) {
 			r.union(ids[0], i, why)
 		}
 	}
-	r.knownBodies(split, tokens)
 	r.acronyms(split)
 	r.acronymParts(split)
 	for _, a := range aliases {
@@ -304,6 +303,9 @@ func (r *resolver) orgs(split map[int]bool, aliases []claimex.NameAlias) {
 			r.union(x, y, claimex.WhyAlias)
 		}
 	}
+	// The rules' known bodies after what the corpus says: a document's
+	// own definition or an acronym's letters are the better reason.
+	r.knownBodies(split, tokens)
 	// "UN Security Council": an acronym inside a name stands for words
 	// of another ("United Nations Security Council"), or for the
 	// expansion the corpus gives it.
