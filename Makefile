@@ -56,7 +56,7 @@ lint:
 # `go test` replays them. Commit them.
 FUZZTIME    ?= 60s
 FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract extract:FuzzLanguage extract:FuzzDecodeAnalysis \
-	extract:FuzzFastModel fetch:FuzzCleanHTML fetch:FuzzFilterLines fetch:FuzzDecode rules:FuzzParse \
+	extract:FuzzFastModel extract:FuzzDecodeTagger fetch:FuzzCleanHTML fetch:FuzzFilterLines fetch:FuzzDecode rules:FuzzParse \
 	export:FuzzCSVRoundTrip export:FuzzNormalizePublished
 fuzz:
 	@cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m); \

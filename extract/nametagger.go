@@ -134,7 +134,7 @@ func decodeTagger(data []byte) (*nameTagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tagger: %w", err)
 	}
-	raw, err := io.ReadAll(io.LimitReader(zr, 256<<20))
+	raw, err := io.ReadAll(io.LimitReader(zr, 64<<20))
 	if err != nil {
 		return nil, fmt.Errorf("tagger: %w", err)
 	}
@@ -534,13 +534,10 @@ func wordShape(t string) string {
 // tagged sets the mentions of each sentence by the tagger's reading and
 // the rules'. The rules' mentions of strong evidence (keepPrio: a title,
 // a role, an organisation's or a place's shape, the gazetteer, prose's
-// person labels) stand; the tagger may give one of them another type
-// than a person's where it reads the same words ("Milan" the club), and
-// may take in one or more of them whole in a longer name of theirs ("65th
-// Air Division" for "Air Division"), but never makes a person of a
-// non-person's words or the other way. Where the rules are weak or silent,
-// the tagger's reading stands, a name taking the rules' mention (its
-// role, canonical name and rule) where they read the same words.
+// person labels; and shapeRules) stand, but for what readName lets the
+// tagger change. Where the rules are weak or silent, the tagger's reading
+// stands, a name taking the rules' mention (its role, canonical name and
+// rule) where they read the same words and type.
 func (x *Extractor) tagged(t *nameTagger, sents []*sentence) {
 	v := x.docView(sents)
 	for _, s := range sents {
@@ -573,7 +570,14 @@ func (x *Extractor) tagged(t *nameTagger, sents []*sentence) {
 }
 
 // readName adds to the strong mentions of s (out) the tagger's name of
-// tokens a..b typed typ, as tagged says.
+// tokens a..b typed typ. Over none of them, it stands. Over the same
+// words as one, it may make a town's name an organisation's ("Milan" the
+// club; not a country's) or an organisation's shape a place's ("Grand
+// Hotel"; not a club, a body the rules name or a club's opener). Holding
+// one or more of them whole, and more, it takes their place ("65th Air
+// Division" for "Air Division"), unless one is titled or has a role. A
+// person's words never make another type, nor the other way; else the
+// rules' mentions stand.
 func (x *Extractor) readName(s *sentence, out []mention, a, b int, typ string) []mention {
 	person := typ == claimex.Person
 	var inside []int
