@@ -86,34 +86,26 @@ func (t *nameTagger) weights(f uint32) []float32 {
 	}
 }
 
-// compact moves the weights of a trained model into the table.
-func (t *nameTagger) compact() {
-	var used []uint32
-	for f := 0; f < 1<<taggerBits; f++ {
-		for _, v := range t.w[f*numTags : (f+1)*numTags] {
-			if v != 0 {
-				used = append(used, uint32(f))
-				break
-			}
-		}
-	}
+// fill sets the table to the features feats and their weights, numTags
+// each (a feature twice: the last weights).
+func (t *nameTagger) fill(feats []uint32, weights []float32) {
 	size := 1
-	for size < 2*len(used)+1 {
+	for size < 2*len(feats)+1 {
 		size *= 2
 	}
-	t.keys, t.vals = make([]uint32, size), make([]float32, size*numTags)
+	t.w, t.keys, t.vals = nil, make([]uint32, size), make([]float32, size*numTags)
 	mask := uint32(size - 1)
-	for _, f := range used {
+	for i, f := range feats {
 		k := (f * 2654435761) & mask
-		for t.keys[k] != 0 {
+		for t.keys[k] != 0 && t.keys[k] != f+1 {
 			k = (k + 1) & mask
 		}
 		t.keys[k] = f + 1
-		copy(t.vals[int(k)*numTags:], t.w[int(f)*numTags:int(f)*numTags+numTags])
+		copy(t.vals[int(k)*numTags:], weights[i*numTags:(i+1)*numTags])
 	}
-	t.w = nil
 }
 
+// newTagger is a model to train, every feature's weights zero.
 func newTagger() *nameTagger { return &nameTagger{w: make([]float32, (1<<taggerBits)*numTags)} }
 
 // taggerMagic opens a weights file.
@@ -148,7 +140,7 @@ func decodeTagger(data []byte) (*nameTagger, error) {
 		return v
 	}
 	f32 := func() float32 { return math.Float32frombits(u32()) }
-	t := newTagger()
+	t := &nameTagger{}
 	if len(raw) < 4*len(t.trans)+4 {
 		return nil, errors.New("tagger: short file")
 	}
@@ -159,16 +151,19 @@ func decodeTagger(data []byte) (*nameTagger, error) {
 	if n > 1<<taggerBits || len(raw) != n*(4+4*numTags) {
 		return nil, errors.New("tagger: bad length")
 	}
-	for range n {
+	feats := make([]uint32, n)
+	weights := make([]float32, n*numTags)
+	for k := range n {
 		f := u32()
 		if f >= 1<<taggerBits {
 			return nil, fmt.Errorf("tagger: feature %d out of range", f)
 		}
+		feats[k] = f
 		for y := 0; y < numTags; y++ {
-			t.w[int(f)*numTags+y] = f32()
+			weights[k*numTags+y] = f32()
 		}
 	}
-	t.compact()
+	t.fill(feats, weights)
 	return t, nil
 }
 
@@ -185,9 +180,9 @@ func (t *nameTagger) encode() ([]byte, error) {
 	for _, v := range t.trans {
 		put(v)
 	}
-	var used []int
-	for f := 0; f < 1<<taggerBits; f++ {
-		for _, v := range t.w[f*numTags : (f+1)*numTags] {
+	var used []uint32
+	for f := uint32(0); f < 1<<taggerBits; f++ {
+		for _, v := range t.weights(f) {
 			if v != 0 {
 				used = append(used, f)
 				break
@@ -196,8 +191,8 @@ func (t *nameTagger) encode() ([]byte, error) {
 	}
 	putU(uint32(len(used)))
 	for _, f := range used {
-		putU(uint32(f))
-		for _, v := range t.w[f*numTags : (f+1)*numTags] {
+		putU(f)
+		for _, v := range t.weights(f) {
 			put(v)
 		}
 	}

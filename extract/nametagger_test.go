@@ -43,6 +43,11 @@ func TestTaggerWeights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A model read writes the same file again.
+	again, err := back.encode()
+	if err != nil || !bytes.Equal(again, data) {
+		t.Errorf("written again: %d bytes (%v), first %d", len(again), err, len(data))
+	}
 	feats := [][]uint32{{7}, {8}, {3}, {1000}, {1<<taggerBits - 1}, {3}}
 	// An inner word only follows its name's first: the best path that
 	// reads feature 8 inside a name opens the name before it.
