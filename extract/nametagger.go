@@ -536,6 +536,9 @@ func wordShape(t string) string {
 func (x *Extractor) tagged(t *nameTagger, sents []*sentence) {
 	v := x.docView(sents)
 	for _, s := range sents {
+		if len(s.ments) == 0 && !x.capitalised(s) {
+			continue // no name to read: no capital but a common first word's
+		}
 		tags := t.decode(x.features(s, v))
 		var out []mention
 		for _, m := range s.ments {
@@ -562,6 +565,17 @@ func (x *Extractor) tagged(t *nameTagger, sents []*sentence) {
 	}
 	x.lonePeople(sents)
 	x.oneType(sents)
+}
+
+// capitalised reports whether a sentence has a word with a capital that
+// may be a name: past its first word, or a first word no common one.
+func (x *Extractor) capitalised(s *sentence) bool {
+	for i := range s.toks {
+		if upper(s.toks[i].Text) && (i > 0 || !x.isCommon(s.words[i])) {
+			return true
+		}
+	}
+	return false
 }
 
 // readName adds to the strong mentions of s (out) the tagger's name of
