@@ -78,7 +78,7 @@ lint:
 # `go test` replays them. Commit them.
 FUZZTIME    ?= 60s
 FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract extract:FuzzLanguage extract:FuzzDecodeAnalysis \
-	extract:FuzzFastModel fetch:FuzzCleanHTML fetch:FuzzFilterLines fetch:FuzzDecode rules:FuzzParse \
+	extract:FuzzFastModel extract:FuzzDecodeTagger fetch:FuzzCleanHTML fetch:FuzzFilterLines fetch:FuzzDecode rules:FuzzParse \
 	export:FuzzCSVRoundTrip export:FuzzNormalizePublished review:FuzzClipClaim store:FuzzCleanReviewerName \
 	corpus:FuzzReadWARC shard:FuzzReader
 fuzz:

@@ -63,6 +63,17 @@ const (
 	WhyAlias = "alias"
 	// WhyPlace: the gazetteer gives both names one place.
 	WhyPlace = "place"
+	// WhyKnown: the rules list both names as one body's ("United
+	// Nations", "UN"; "Islamic State", "ISIL").
+	WhyKnown = "known body"
+	// WhyOwner: an organisation's name less the body that owns it
+	// ("Department of the Treasury's Office of Foreign Assets Control":
+	// "Office of Foreign Assets Control"), the only body of the corpus
+	// it fits.
+	WhyOwner = "owner"
+	// WhyAcronymPart: the first part of a hyphenated acronym ("CJTF" of
+	// "CJTF-OIR"), when the corpus has one body it opens.
+	WhyAcronymPart = "acronym part"
 	// WhyCorrection: a reviewer merged the names.
 	WhyCorrection = "correction"
 	// WhySplit marks a name a reviewer split out of its entity; Via is
@@ -96,9 +107,12 @@ var whyText = map[string]string{
 	WhySurname:         "the surname of %q, the only person of the corpus who bears it",
 	WhyWords:           "the same words as %q, in another order or spelling",
 	WhyAcronym:         "an acronym and its expansion, with %q",
-	WhyQualifier:       "the name of %q less its country or parent body, the only body of the corpus it fits",
+	WhyQualifier:       "%q with or without its country or parent body, the only body of the corpus it fits",
 	WhyAlias:           "an alias of %q that a document defines",
 	WhyPlace:           "the same place as %q in the gazetteer",
+	WhyKnown:           "another name of %q among the known organisations of the rules",
+	WhyOwner:           "%q with or without the body that owns it (\"X's Y\", \"Y\"), the only body of the corpus it fits",
+	WhyAcronymPart:     "%q with or without the end of a hyphenated acronym (\"CJTF-OIR\", \"CJTF\"), the only body of the corpus it fits",
 }
 
 // Entity correction kinds.

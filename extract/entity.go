@@ -19,6 +19,8 @@ type mention struct {
 	// prio ranks the evidence: where two mentions overlap, the higher
 	// wins, then the longer.
 	prio int
+	// tagged marks the mentions the name tagger read.
+	tagged bool
 }
 
 // Evidence ranks, highest first.
@@ -35,10 +37,10 @@ const (
 // recognize finds the mentions of every sentence of a document, and sets
 // each sentence's mentions and entAt.
 func (x *Extractor) recognize(sents []*sentence) {
-	for _, s := range sents {
-		s.ments = x.sentenceMentions(s)
+	x.recognizeRules(sents)
+	if x.names != nil {
+		x.tagged(x.names, sents)
 	}
-	x.documentEvidence(sents)
 	for _, s := range sents {
 		for i := range s.entAt {
 			s.entAt[i] = -1
@@ -49,6 +51,15 @@ func (x *Extractor) recognize(sents []*sentence) {
 			}
 		}
 	}
+}
+
+// recognizeRules finds the mentions the rules and prose's model give
+// every sentence, with the document's evidence.
+func (x *Extractor) recognizeRules(sents []*sentence) {
+	for _, s := range sents {
+		s.ments = x.sentenceMentions(s)
+	}
+	x.documentEvidence(sents)
 }
 
 // sentenceMentions finds the candidate mentions of one sentence and keeps

@@ -37,6 +37,9 @@ type Extractor struct {
 	// fast scores with the entity model's weights faster than prose;
 	// nil leaves every window to prose.
 	fast *fastModel
+	// names is the name tagger, which reads the rules' mentions and
+	// decides; nil keeps the rules' mentions.
+	names *nameTagger
 }
 
 // Options change how an Extractor works.
@@ -45,6 +48,12 @@ type Options struct {
 	// only where the rules leave capitalised words unexplained: some
 	// times slower, for much the same result (measuring that is its use).
 	FullModel bool
+	// RulesOnly keeps the mentions of the rules and prose's model, without
+	// the name tagger's reading of them (training the tagger needs them).
+	RulesOnly bool
+	// TaggerWeights, if set, are the name tagger's weights to use instead
+	// of the embedded ones (a weights file of TrainTagger).
+	TaggerWeights []byte
 }
 
 // New returns an Extractor for r.
@@ -67,6 +76,18 @@ func NewWith(r *rules.Rules, opt Options) (*Extractor, error) {
 	fast, err := loadFastModel()
 	if err != nil {
 		fast = nil // prose labels every window itself
+	}
+	var names *nameTagger
+	switch {
+	case opt.RulesOnly:
+	case opt.TaggerWeights != nil:
+		if names, err = decodeTagger(opt.TaggerWeights); err != nil {
+			return nil, fmt.Errorf("extract: load name tagger: %w", err)
+		}
+	default:
+		if names, err = loadNameTagger(); err != nil {
+			return nil, fmt.Errorf("extract: load name tagger: %w", err)
+		}
 	}
 	gz, err := loadGazetteer()
 	if err != nil {
@@ -92,6 +113,7 @@ func NewWith(r *rules.Rules, opt Options) (*Extractor, error) {
 		lex:       newLexicon(r),
 		fullNER:   opt.FullModel,
 		fast:      fast,
+		names:     names,
 	}, nil
 }
 

@@ -39,8 +39,8 @@ func (x *Extractor) organisations(s *sentence, add func(mention)) {
 			}
 			continue
 		}
-		if _, n := lx.organisations.at(s.words, i); n > 0 {
-			// "Islamic State of Iraq and the Levant"
+		if _, n := lx.organisations.at(s.words, i); n > 0 && (n > 1 || !shortAcronym(s.words[i]) || isAllCaps(s.toks[i].Text)) {
+			// "Islamic State of Iraq and the Levant"; "UN", not "Un"
 			add(mention{first: i, last: x.orgOf(s, i+n-1, false), typ: claimex.Org, rule: "entity/known", prio: prioOrg})
 		}
 		// "AC Milan", "PT Tambang Timah": an opening word of clubs and
@@ -224,4 +224,11 @@ func isOrdinal(w string) bool {
 		}
 	}
 	return true
+}
+
+// shortAcronym reports whether a word of the known organisations is an
+// acronym of three letters or fewer ("un", "u.n.", "eu"), which counts
+// only in capitals.
+func shortAcronym(w string) bool {
+	return len([]rune(strings.ReplaceAll(w, ".", ""))) <= 3
 }

@@ -24,6 +24,10 @@ func (x *Extractor) places(s *sentence, add func(mention)) {
 			if p.common && p.kind == "city" && (i == 0 || s.titleCase) {
 				continue
 			}
+			// "UN", "EU": two capitals are an acronym, not a town ("Un").
+			if n == 1 && p.kind == "city" && isAllCaps(s.toks[i].Text) && len([]rune(s.toks[i].Text)) == 2 {
+				continue
+			}
 			// "Philip Hammond", "Said Hassan", "Michael Jordan": a place's
 			// name closing a person's.
 			if n == 1 && !s.titleCase && x.givenNameAt(s, i-1) {

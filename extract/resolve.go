@@ -294,6 +294,7 @@ func (r *resolver) orgs(split map[int]bool, aliases []claimex.NameAlias) {
 		}
 	}
 	r.acronyms(split)
+	r.acronymParts(split)
 	for _, a := range aliases {
 		x, okX := r.index[a.Name]
 		y, okY := r.index[a.Alias]
@@ -302,6 +303,9 @@ func (r *resolver) orgs(split map[int]bool, aliases []claimex.NameAlias) {
 			r.union(x, y, claimex.WhyAlias)
 		}
 	}
+	// The rules' known bodies after what the corpus says: a document's
+	// own definition or an acronym's letters are the better reason.
+	r.knownBodies(split, tokens)
 	// "UN Security Council": an acronym inside a name stands for words
 	// of another ("United Nations Security Council"), or for the
 	// expansion the corpus gives it.
@@ -377,7 +381,11 @@ func (r *resolver) orgs(split map[int]bool, aliases []claimex.NameAlias) {
 	}
 	// "State Department" is "U.S. Department of State" if no other body
 	// of the corpus adds a country or parent to it.
-	reduced := map[string][]int{}
+	type reduction struct {
+		name int
+		why  string
+	}
+	reduced := map[string][]reduction{}
 	for i, w := range tokens {
 		// "Government of Iraq and the Kurdistan Regional Government" is
 		// two bodies, not one with a parent.
@@ -386,22 +394,26 @@ func (r *resolver) orgs(split map[int]bool, aliases []claimex.NameAlias) {
 			p = nil
 		}
 		for _, k := range qualified(w, p) {
-			reduced[bagKey(k)] = append(reduced[bagKey(k)], i)
+			reduced[bagKey(k)] = append(reduced[bagKey(k)], reduction{i, claimex.WhyQualifier})
+		}
+		// "Department of Treasury's Office of Foreign Assets Control"
+		if owned := ownedPart(r.names[i]); r.typ[i] == claimex.Org && !split[i] && len(owned) >= 2 {
+			reduced[bagKey(owned)] = append(reduced[bagKey(owned)], reduction{i, claimex.WhyOwner})
 		}
 	}
 	for i, w := range tokens {
 		if len(w) < 2 || isAcronym(r.names[i]) {
 			continue
 		}
-		targets := map[int]int{}
-		for _, j := range reduced[bagKey(w)] {
-			if t := r.find(j); t != r.find(i) {
-				targets[t] = j
+		targets := map[int]reduction{}
+		for _, red := range reduced[bagKey(w)] {
+			if t := r.find(red.name); t != r.find(i) {
+				targets[t] = red
 			}
 		}
 		if len(targets) == 1 {
-			for _, j := range targets {
-				r.union(j, i, claimex.WhyQualifier)
+			for _, red := range targets {
+				r.union(red.name, i, red.why)
 			}
 		}
 	}

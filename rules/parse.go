@@ -73,13 +73,15 @@ func Parse(name string, data []byte) (*Rules, error) {
 			}))
 		case "entities":
 			e := &r.Entities
-			p.lists(val, "entities", phraseFields(p, map[string]*[]Phrase{
+			fields := phraseFields(p, map[string]*[]Phrase{
 				"honorifics": &e.Honorifics, "titles": &e.Titles, "roles": &e.Roles, "org_heads": &e.OrgHeads,
-				"org_nouns": &e.OrgNouns, "bodies": &e.Bodies, "organisations": &e.Organisations, "places": &e.Places,
+				"org_nouns": &e.OrgNouns, "bodies": &e.Bodies, "places": &e.Places,
 				"not_acronyms": &e.NotAcronyms, "name_particles": &e.NameParticles, "clutter": &e.Clutter,
 				"org_openers": &e.OrgOpeners, "place_heads": &e.PlaceHeads, "place_openers": &e.PlaceOpeners,
 				"sports_verbs": &e.SportsVerbs, "groups": &e.Groups,
-			}))
+			})
+			fields["organisations"] = func(n *yaml.Node) { e.Organisations, e.KnownBodies = p.knownBodies(n) }
+			p.lists(val, "entities", fields)
 		case "boilerplate":
 			r.Boilerplate = p.boilerplate(val)
 		case "subjects":
@@ -182,6 +184,49 @@ func phraseFields(p *parser, fields map[string]*[]Phrase) map[string]func(*yaml.
 		out[name] = func(n *yaml.Node) { *dst = p.phrases(n) }
 	}
 	return out
+}
+
+// knownBodies reads the organisations list: each item a name, or a list
+// of the names of one body ("[united nations, un]"). It returns every
+// name, and the groups of two names or more.
+func (p *parser) knownBodies(n *yaml.Node) ([]Phrase, [][]Phrase) {
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(n, "expected a list, found %s", kindName(n))
+		return nil, nil
+	}
+	var all []Phrase
+	var groups [][]Phrase
+	seen := map[string]int{}
+	for _, item := range n.Content {
+		var names []*yaml.Node
+		if item.Kind == yaml.SequenceNode {
+			if len(item.Content) == 0 {
+				p.errorf(item, "empty list of names")
+				continue
+			}
+			names = p.strings(item)
+		} else {
+			names = p.strings(&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{item}})
+		}
+		var group []Phrase
+		for _, name := range names {
+			ph, ok := p.phrase(name)
+			if !ok {
+				continue
+			}
+			if line, dup := seen[ph.String()]; dup {
+				p.errorf(name, "%q listed twice (first on line %d)", name.Value, line)
+				continue
+			}
+			seen[ph.String()] = name.Line
+			all = append(all, ph)
+			group = append(group, ph)
+		}
+		if len(group) > 1 {
+			groups = append(groups, group)
+		}
+	}
+	return all, groups
 }
 
 // strings reads a list of non-empty strings.

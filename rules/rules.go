@@ -140,6 +140,9 @@ type Entities struct {
 	// Groups are peoples and faiths, no place and no person ("Arab",
 	// "Shia"); the gazetteer knows the nationalities.
 	Groups []Phrase
+	// KnownBodies are the names of one body among the Organisations
+	// ("United Nations", "UN"): resolution joins them.
+	KnownBodies [][]Phrase
 }
 
 // Boilerplate lists what line-level cleaning removes.

@@ -75,6 +75,8 @@ var Conventions = []string{
 	"GUM: named person mentions that are groups (a plural proper noun: \"Afghans\", \"Muslims\") are ignored, neither missed nor false (CoNLL calls them MISC)",
 	"GUM text: the documents' tokens with their spacing (SpaceAfter), one line per paragraph, the headline first",
 	"wikigold: PER → PERSON, ORG → ORG, LOC → place; MISC is not scored as gold: a person, organisation or place predicted on a MISC span (\"German\", an event) is false",
+	"held out: only the documents nerscore.HeldOut keeps out are scored (one in three, by the FNV-1a hash of the document's name, fixed); " +
+		"claimex's name tagger is trained on the others (go run ./extract/internal/train), prose's model on neither",
 	"wikigold text: the tokens detokenised (no space before , . ; : ! ? ) 's n't and the like, none after opening brackets), one line per sentence",
 }
 
