@@ -70,8 +70,6 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 		code, message = http.StatusNotFound, "That claim is no longer current: a new run replaced it. Reload the page."
 	case errors.Is(err, store.ErrNoDocument):
 		code, message = http.StatusNotFound, "There is no such document."
-	case errors.Is(err, store.ErrLeasedToOther):
-		code, message = http.StatusConflict, "Another reviewer has this claim now (this page was left while the queue gave it to them): take the next one."
 	case errors.Is(err, store.ErrNothingToUndo):
 		code, message = http.StatusConflict, "There is no decision to undo: it was undone already, or none was made."
 	case errors.As(err, &tooBig):

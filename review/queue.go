@@ -247,7 +247,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	queue := s.queueOf(r.PostFormValue("queue"))
-	d.Holder, d.Exclusive = me(r).Session, true
+	d.Holder = me(r).Session
 	d.Opinion = s.cfg.Double && queue == store.QueueReview && d.Action != claimex.Unreviewed
 	if _, err := s.cfg.Store.Decide(r.Context(), d); err != nil {
 		s.error(w, r, err)

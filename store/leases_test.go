@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -256,35 +255,5 @@ func TestSecondOpinions(t *testing.T) {
 	all, _ := st.Opinions(ctx)
 	if len(all) != 3 {
 		t.Errorf("%d opinions, want 3", len(all))
-	}
-}
-
-// TestExclusiveDecision: a page left open on a claim that the queue has
-// since leased to another reviewer cannot decide it (a holder has one
-// lease at a time, so opening another item gives the claim up); a
-// decision that is not exclusive (bulk, the CLI) still can, and the
-// holder of the lease can.
-func TestExclusiveDecision(t *testing.T) {
-	ctx := context.Background()
-	st, ids, _ := queueFixture(t, 3)
-	if k, _ := lease(t, st, LeaseRequest{Holder: "B"}); k != "k0" {
-		t.Fatalf("B got %q, want k0", k)
-	}
-	tests := []struct {
-		name    string
-		d       Decision
-		refused bool
-	}{
-		{"another holder, exclusive", Decision{ClaimID: ids["k0"], Action: claimex.Accepted, Reviewer: "A", Holder: "A", Exclusive: true}, true},
-		{"no holder", Decision{ClaimID: ids["k0"], Action: claimex.Rejected, Reviewer: "cli", Exclusive: true}, false},
-		{"another holder, not exclusive", Decision{ClaimID: ids["k0"], Action: claimex.Accepted, Reviewer: "A", Holder: "A"}, false},
-		{"the holder", Decision{ClaimID: ids["k0"], Action: claimex.Accepted, Reviewer: "B", Holder: "B", Exclusive: true}, false},
-		{"free claim", Decision{ClaimID: ids["k1"], Action: claimex.Accepted, Reviewer: "A", Holder: "A", Exclusive: true}, false},
-	}
-	for _, tt := range tests {
-		_, err := st.Decide(ctx, tt.d)
-		if got := errors.Is(err, ErrLeasedToOther); got != tt.refused || (!tt.refused && err != nil) {
-			t.Errorf("%s: err %v, want refused %v", tt.name, err, tt.refused)
-		}
 	}
 }

@@ -30,18 +30,10 @@ type Decision struct {
 	// Holder, when set, is the browser whose lease on the claim the
 	// decision ends.
 	Holder string
-	// Exclusive refuses the decision (ErrLeasedToOther) while another
-	// browser holds the claim's lease: a page left open on a claim that
-	// the queue has since leased to someone else cannot decide it too.
-	Exclusive bool
 }
 
 // ErrNoClaim reports a claim id that is not among the current claims.
 var ErrNoClaim = errors.New("no current claim with that id")
-
-// ErrLeasedToOther is the error of an exclusive decision on a claim the
-// queue has leased to another reviewer.
-var ErrLeasedToOther = errors.New("the claim is leased to another reviewer")
 
 // Snapshot is what a review keeps of the claim as it was decided on: the
 // fields reviewed, and where the claim stood.
@@ -87,16 +79,6 @@ func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 	v, err := readClaim(ctx, tx, d.ClaimID)
 	if err != nil {
 		return ClaimView{}, err
-	}
-	if d.Exclusive && d.Holder != "" && !d.Opinion {
-		var others int
-		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM leases WHERE item = ? AND holder <> ? AND expires_at > ?",
-			v.Key, d.Holder, leaseTime(s.now())).Scan(&others); err != nil {
-			return ClaimView{}, fmt.Errorf("review claim %d: %w", v.ID, err)
-		}
-		if others > 0 {
-			return ClaimView{}, fmt.Errorf("claim %d: %w", v.ID, ErrLeasedToOther)
-		}
 	}
 	if d.Opinion {
 		err = s.opine(ctx, tx, v, d)

@@ -53,7 +53,7 @@ func (r loadResult) percentile(p float64) time.Duration {
 
 func (r loadResult) String() string {
 	return fmt.Sprintf("%d requests in %s (%.0f/s), p50 %s, p99 %s, slowest %s; %d decisions acknowledged, %d missing, "+
-		"%d claims decided by two reviewers; %d refused as intended (claim replaced by a re-run, or leased to another reviewer meanwhile), %d errors; %d re-extractions meanwhile; "+
+		"%d claims decided by two reviewers; %d refused as intended (claim replaced by a re-run), %d errors; %d re-extractions meanwhile; "+
 		"the slowest: %s",
 		r.requests, r.elapsed.Round(time.Second), float64(r.requests)/r.elapsed.Seconds(),
 		r.percentile(0.50).Round(100*time.Microsecond), r.percentile(0.99).Round(100*time.Microsecond),
@@ -278,10 +278,6 @@ func (h *harness) loadClient(ctx context.Context, base string, c int, token stri
 				decided(c, claim)
 			case http.StatusNotFound:
 				record("POST decide", d, true, nil, "") // the claim was replaced by a re-run
-			case http.StatusConflict:
-				// The client looked at other pages meanwhile, which gave its
-				// lease up, and the queue leased the claim to another.
-				record("POST decide", d, true, nil, "")
 			default:
 				record("POST decide", d, false, fmt.Errorf("decide on claim %s: %s", claim, resp.Status), "")
 			}
