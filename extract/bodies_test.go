@@ -66,30 +66,7 @@ func TestMergeBodies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := Resolve(tt.uses, nil, nil)
-			got := map[string]claimex.EntityName{}
-			for _, n := range out {
-				got[n.Name] = n
-			}
-			for _, w := range tt.together {
-				a, b := got[w.name], got[w.with]
-				if a.Canonical == "" || a.Canonical != b.Canonical {
-					t.Errorf("%q → %q, %q → %q; want one entity", w.name, a.Canonical, w.with, b.Canonical)
-					continue
-				}
-				why := a.Why
-				if a.Via != w.with && b.Via == w.name {
-					why = b.Why
-				}
-				if why != w.why {
-					t.Errorf("%q joined %q (%s via %q; %q: %s via %q), want %s", w.name, w.with, a.Why, a.Via, w.with, b.Why, b.Via, w.why)
-				}
-			}
-			for _, p := range tt.apart {
-				if got[p[0]].Canonical == got[p[1]].Canonical {
-					t.Errorf("%q and %q both → %q; want two entities", p[0], p[1], got[p[0]].Canonical)
-				}
-			}
+			checkMerges(t, Resolve(tt.uses, nil, nil), tt.together, tt.apart)
 		})
 	}
 }

@@ -135,31 +135,7 @@ func TestMergeVariants(t *testing.T) {
 		merges += len(tt.together)
 		t.Run(tt.name, func(t *testing.T) {
 			out := Resolve(tt.uses, tt.aliases, nil)
-			got := map[string]claimex.EntityName{}
-			for _, n := range out {
-				got[n.Name] = n
-			}
-			for _, w := range tt.together {
-				a, b := got[w.name], got[w.with]
-				if a.Canonical == "" || a.Canonical != b.Canonical {
-					t.Errorf("%q → %q, %q → %q; want one entity", w.name, a.Canonical, w.with, b.Canonical)
-					continue
-				}
-				// The rule is told on the name that joined, or on the
-				// other when that one joined it.
-				why := a.Why
-				if a.Via != w.with && b.Via == w.name {
-					why = b.Why
-				}
-				if why != w.why {
-					t.Errorf("%q joined %q (%s via %q; %q: %s via %q), want %s", w.name, w.with, a.Why, a.Via, w.with, b.Why, b.Via, w.why)
-				}
-			}
-			for _, p := range tt.apart {
-				if got[p[0]].Canonical == got[p[1]].Canonical {
-					t.Errorf("%q and %q both → %q; want two entities", p[0], p[1], got[p[0]].Canonical)
-				}
-			}
+			checkMerges(t, out, tt.together, tt.apart)
 			for _, n := range out {
 				if (n.Why == "") != (n.Via == "") && n.Why != claimex.WhySplit {
 					t.Errorf("%q: why %q via %q", n.Name, n.Why, n.Via)
@@ -263,5 +239,36 @@ func TestFoldLatin(t *testing.T) {
 	}
 	if left > 65 {
 		t.Errorf("%d Latin letters do not fold to plain letters", left)
+	}
+}
+
+// checkMerges checks that the names of each together pair are one entity,
+// joined by the rule it names, and those of each apart pair two.
+func checkMerges(t *testing.T, out []claimex.EntityName, together []together, apart [][2]string) {
+	t.Helper()
+	got := map[string]claimex.EntityName{}
+	for _, n := range out {
+		got[n.Name] = n
+	}
+	for _, w := range together {
+		a, b := got[w.name], got[w.with]
+		if a.Canonical == "" || a.Canonical != b.Canonical {
+			t.Errorf("%q → %q, %q → %q; want one entity", w.name, a.Canonical, w.with, b.Canonical)
+			continue
+		}
+		// The rule is told on the name that joined, or on the other when
+		// that one joined it.
+		why := a.Why
+		if a.Via != w.with && b.Via == w.name {
+			why = b.Why
+		}
+		if why != w.why {
+			t.Errorf("%q joined %q (%s via %q; %q: %s via %q), want %s", w.name, w.with, a.Why, a.Via, w.with, b.Why, b.Via, w.why)
+		}
+	}
+	for _, p := range apart {
+		if got[p[0]].Canonical == got[p[1]].Canonical {
+			t.Errorf("%q and %q both → %q; want two entities", p[0], p[1], got[p[0]].Canonical)
+		}
 	}
 }
