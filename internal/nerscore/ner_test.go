@@ -73,25 +73,16 @@ func proseSystem() nerscore.System {
 func nerSets(t *testing.T) map[string][]nerscore.Doc {
 	dir := filepath.Join(devDir(), "ner")
 	sets := map[string][]nerscore.Doc{}
-	for _, s := range []struct {
-		name string
-		load func() ([]nerscore.Doc, error)
-	}{
-		{"gum-news", func() ([]nerscore.Doc, error) { return nerscore.LoadGUM(filepath.Join(dir, "gum"), "news") }},
-		{"gum-interview", func() ([]nerscore.Doc, error) { return nerscore.LoadGUM(filepath.Join(dir, "gum"), "interview") }},
-		{"wikigold", func() ([]nerscore.Doc, error) {
-			return nerscore.LoadWikigold(filepath.Join(dir, "wikigold", "wikigold.conll.txt"))
-		}},
-	} {
-		docs, err := s.load()
+	for _, s := range nerscore.Sets(dir) {
+		docs, err := s.Load()
 		if errors.Is(err, nerscore.ErrNoCorpus) {
-			t.Logf("%s: skipped: %v", s.name, err)
+			t.Logf("%s: skipped: %v", s.Name, err)
 			continue
 		}
 		if err != nil {
-			t.Fatalf("%s: %v", s.name, err)
+			t.Fatalf("%s: %v", s.Name, err)
 		}
-		sets[s.name] = docs
+		sets[s.Name] = docs
 	}
 	if len(sets) == 0 {
 		t.Skipf("no entity corpora in %s (set CLAIMEX_DEV to the folder holding ner/)", dir)

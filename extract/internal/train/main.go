@@ -40,29 +40,20 @@ func main() {
 
 // set is one corpus, split.
 type set struct {
-	name           string
+	Name           string
 	heldOut, train []nerscore.Doc
 }
 
 func run(dev, out, errs string, epochs, seeds int, seed uint64) error {
 	dir := filepath.Join(dev, "ner")
 	var sets []set
-	for _, s := range []struct {
-		name string
-		load func() ([]nerscore.Doc, error)
-	}{
-		{"gum-news", func() ([]nerscore.Doc, error) { return nerscore.LoadGUM(filepath.Join(dir, "gum"), "news") }},
-		{"gum-interview", func() ([]nerscore.Doc, error) { return nerscore.LoadGUM(filepath.Join(dir, "gum"), "interview") }},
-		{"wikigold", func() ([]nerscore.Doc, error) {
-			return nerscore.LoadWikigold(filepath.Join(dir, "wikigold", "wikigold.conll.txt"))
-		}},
-	} {
-		docs, err := s.load()
+	for _, s := range nerscore.Sets(dir) {
+		docs, err := s.Load()
 		if err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
+			return fmt.Errorf("%s: %w", s.Name, err)
 		}
 		h, t := nerscore.Split(docs)
-		sets = append(sets, set{s.name, h, t})
+		sets = append(sets, set{s.Name, h, t})
 	}
 	var training []extract.TrainingDoc
 	for _, s := range sets {
@@ -88,7 +79,7 @@ func run(dev, out, errs string, epochs, seeds int, seed uint64) error {
 	}
 	var wrong []string
 	for _, s := range sets {
-		rep := nerscore.Run(s.name+" held out", s.heldOut, system("rules", base), system("tagger", tagged))
+		rep := nerscore.Run(s.Name+" held out", s.heldOut, system("rules", base), system("tagger", tagged))
 		for _, l := range rep.Lines() {
 			fmt.Println(l)
 		}
