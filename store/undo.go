@@ -29,7 +29,11 @@ type event struct {
 
 // ownEntry is the condition, on review_events e, that e is a person's own
 // decision, or their opinion while it stands.
-const ownEntry = `(e.kind = 'decision' OR (e.kind = 'opinion' AND EXISTS (SELECT 1 FROM opinions o WHERE o.event_id = e.id)))`
+const ownEntry = `(e.kind = 'decision' OR ` + standingOpinion + `)`
+
+// standingOpinion is the condition, on review_events e, that e is an
+// opinion that still stands.
+const standingOpinion = `(e.kind = 'opinion' AND EXISTS (SELECT 1 FROM opinions o WHERE o.event_id = e.id))`
 
 // notUndone is the condition, on review_events e, that nobody undid e.
 const notUndone = "NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.id)"
@@ -68,7 +72,7 @@ func (s *Store) Undo(ctx context.Context, claimID int64, reviewer string) (Claim
 		return ClaimView{}, err
 	}
 	e, ok, err := latestEvent(ctx, tx, `e.key = ? AND (e.kind IN ('decision', 'agreed') OR
-		(e.kind = 'opinion' AND e.reviewer = ? AND EXISTS (SELECT 1 FROM opinions o WHERE o.event_id = e.id)))`, v.Key, reviewer)
+		(e.reviewer = ? AND `+standingOpinion+`))`, v.Key, reviewer)
 	if err != nil {
 		return ClaimView{}, fmt.Errorf("undo claim %d: %w", claimID, err)
 	}
@@ -80,8 +84,8 @@ func (s *Store) Undo(ctx context.Context, claimID int64, reviewer string) (Claim
 	}
 	if e.Kind == eventAgreed {
 		// The reviewer's own opinion goes, and the agreement with it.
-		if mine, ok, err := latestEvent(ctx, tx, `e.key = ? AND e.kind = 'opinion' AND e.reviewer = ? AND
-			EXISTS (SELECT 1 FROM opinions o WHERE o.event_id = e.id)`, v.Key, reviewer); err != nil {
+		if mine, ok, err := latestEvent(ctx, tx, `e.key = ? AND e.reviewer = ? AND `+standingOpinion,
+			v.Key, reviewer); err != nil {
 			return ClaimView{}, fmt.Errorf("undo claim %d: %w", claimID, err)
 		} else if ok {
 			e = mine
