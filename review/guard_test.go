@@ -19,6 +19,7 @@ import (
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/internal/claimextest"
+	"github.com/claimex/claimex/internal/pgtest"
 	"github.com/claimex/claimex/store"
 )
 
@@ -359,6 +360,7 @@ func TestConcurrentPageLoads(t *testing.T) {
 // TestDecisionWhileLocked: a decision that cannot have the write lock in
 // time answers 503 with what happened, and records nothing.
 func TestDecisionWhileLocked(t *testing.T) {
+	pgtest.SkipOnPostgres(t, "SQLite's file lock")
 	st0, _, _ := fixture(t, "")
 	ctx := context.Background()
 	st, err := store.OpenWith(ctx, st0.Path(), store.Options{BusyTimeout: 100 * time.Millisecond})

@@ -18,6 +18,7 @@ import (
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/extract"
+	"github.com/claimex/claimex/internal/pgtest"
 	"github.com/claimex/claimex/pipeline"
 	"github.com/claimex/claimex/rules"
 	"github.com/claimex/claimex/store"
@@ -58,7 +59,7 @@ func fixtureWith(t *testing.T, cfg Config) (*store.Store, *Server, *httptest.Ser
 func serveIngested(t *testing.T, cfg Config, r *rules.Rules, paths []string) (*store.Store, *Server, *httptest.Server) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "ui.db"))
+	st, err := store.Open(ctx, testDB(t, "ui.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,6 +253,7 @@ func TestBulkAndExport(t *testing.T) {
 // holds the database's write lock, as claimex extract does when it
 // switches runs.
 func TestReadsDuringWrite(t *testing.T) {
+	pgtest.SkipOnPostgres(t, "SQLite's file lock")
 	st, _, ts := fixture(t, "")
 	other, err := sql.Open("sqlite3", "file:"+st.Path()+"?_busy_timeout=1000")
 	if err != nil {

@@ -20,6 +20,9 @@ var ErrExists = errors.New("file exists")
 // is written beside path and renamed into place once it is complete and
 // checked, so path never holds half a backup.
 func (s *Store) Backup(ctx context.Context, path string) (int64, error) {
+	if s.d.postgres {
+		return 0, ErrBackupPostgres
+	}
 	if _, err := os.Lstat(path); err == nil {
 		return 0, fmt.Errorf("back up to %s: %w; remove it or name another file", path, ErrExists)
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -74,3 +77,9 @@ func syncFile(path string) error {
 	}
 	return f.Close()
 }
+
+// ErrBackupPostgres says that claimex backup does not copy a PostgreSQL
+// database, and what does.
+var ErrBackupPostgres = errors.New("claimex backup copies SQLite databases; back up a PostgreSQL database " +
+	"with pg_dump, which takes a consistent snapshot while the database is in use: " +
+	"pg_dump --format=custom --file=claimex.dump DBNAME (restore with pg_restore --dbname=DBNAME claimex.dump)")

@@ -114,7 +114,7 @@ func TestRenamedCategoryCarriesReviews(t *testing.T) {
 				t.Errorf("k-b (not re-run) snapshot category = %s, want killed", c)
 			}
 			var killedEvents int
-			st.db.QueryRow(`SELECT COUNT(*) FROM review_events WHERE json_extract(snapshot, '$.category') = 'killed'
+			st.db.QueryRow(`SELECT COUNT(*) FROM review_events WHERE ` + st.d.snapCategory + ` = 'killed'
 				OR category = 'killed'`).Scan(&killedEvents)
 			if killedEvents != 4 {
 				t.Errorf("%d audit events still say killed, want all 4", killedEvents)

@@ -72,26 +72,6 @@ func CheckRuleFilter(rule string) error {
 	return nil
 }
 
-// ftsQuery turns what a person typed into an FTS5 query: each word or
-// quoted phrase a literal term (so that punctuation and FTS5 operators in
-// it mean nothing), a trailing * kept as a prefix search.
-func ftsQuery(s string) string {
-	var terms []string
-	for _, f := range splitQuery(s) {
-		prefix := strings.HasSuffix(f, "*")
-		f = strings.Trim(f, "*")
-		if f == "" {
-			continue
-		}
-		t := `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
-		if prefix {
-			t += "*"
-		}
-		terms = append(terms, t)
-	}
-	return strings.Join(terms, " ")
-}
-
 // splitQuery splits on spaces outside double quotes.
 func splitQuery(s string) []string {
 	var out []string
@@ -139,11 +119,11 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) er
 		return fmt.Errorf("read claims: %w", err)
 	}
 	defer conn.Close()
-	return readClaims(ctx, conn, f, fn)
+	return readClaims(ctx, conn, s.d, f, fn)
 }
 
-// readClaims is Claims through q.
-func readClaims(ctx context.Context, q queryer, f ClaimFilter, fn func(ClaimView) error) error {
+// readClaims is Claims through q, on a database of dialect d.
+func readClaims(ctx context.Context, q queryer, d *dialect, f ClaimFilter, fn func(ClaimView) error) error {
 	var where []string
 	var args []any
 	if f.ID != 0 {
@@ -163,8 +143,13 @@ func readClaims(ctx context.Context, q queryer, f ClaimFilter, fn func(ClaimView
 	} else if f.Rule != "" {
 		where, args = append(where, "c.rule = ?"), append(args, f.Rule)
 	}
-	if q := ftsQuery(f.Search); q != "" {
-		where, args = append(where, "c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"), append(args, q)
+	if f.Search != "" {
+		if d == nil {
+			return fmt.Errorf("read claims: a search needs the database's dialect")
+		}
+		if q := d.searchQuery(f.Search); q != "" {
+			where, args = append(where, d.search), append(args, q)
+		}
 	}
 	if f.Pending {
 		where = append(where, statusExpr+" IN ('unreviewed', 'changed')")
@@ -211,6 +196,11 @@ func readClaims(ctx context.Context, q queryer, f ClaimFilter, fn func(ClaimView
 	}
 	defer rows.Close()
 	texts := docTexts{q: q}
+	// A PostgreSQL connection runs one query at a time: there the claims
+	// are read first, and their sentences cut once the rows are closed.
+	// SQLite's sentences are cut as the claims are read.
+	nested := d != nil && !d.postgres
+	var held []ClaimView
 	for rows.Next() {
 		var v ClaimView
 		c := &v.Claim
@@ -221,14 +211,33 @@ func readClaims(ctx context.Context, q queryer, f ClaimFilter, fn func(ClaimView
 			&v.ReviewedAt); err != nil {
 			return fmt.Errorf("read claims: %w", err)
 		}
-		if c.Sentence, err = texts.cut(ctx, c.DocumentID, c.SentenceStart, c.SentenceEnd); err != nil {
-			return err
+		if !nested {
+			held = append(held, v)
+			continue
 		}
-		if err := fn(v); err != nil {
+		if err := texts.emit(ctx, v, fn); err != nil {
 			return err
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read claims: %w", err)
+	}
+	rows.Close()
+	for _, v := range held {
+		if err := texts.emit(ctx, v, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// emit cuts claim v's sentence from its document's text and hands v to fn.
+func (t *docTexts) emit(ctx context.Context, v ClaimView, fn func(ClaimView) error) error {
+	var err error
+	if v.Sentence, err = t.cut(ctx, v.DocumentID, v.SentenceStart, v.SentenceEnd); err != nil {
+		return err
+	}
+	return fn(v)
 }
 
 // docTexts cuts code-point ranges out of document texts, keeping the

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/claimex/claimex"
-	"github.com/claimex/claimex/internal/claimextest"
+	"github.com/claimex/claimex/internal/pgtest"
 )
 
 // TestReadsNeedOneConnection: with a pool of one connection, every read
@@ -171,7 +171,7 @@ func TestLockWaitNotice(t *testing.T) {
 	}
 	defer st.Close()
 	// Another connection holds the write lock.
-	release := claimextest.HoldWriteLock(t, st0.path)
+	release := holdWriteLock(t, st0)
 	done := make(chan error, 1)
 	go func() {
 		_, err := st.Decide(ctx, Decision{ClaimID: ids["k-dead"], Action: claimex.Accepted, Reviewer: "ana"})
@@ -196,6 +196,7 @@ func TestLockWaitNotice(t *testing.T) {
 }
 
 func TestOpenOptions(t *testing.T) {
+	pgtest.SkipOnPostgres(t, "database files (TestOpenPostgres)")
 	ctx := context.Background()
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "none.db")
@@ -260,6 +261,7 @@ func corruptCopy(t *testing.T, at func(pageSize, claimsPage int64) int64) string
 }
 
 func TestOpenRefusesCorrupt(t *testing.T) {
+	pgtest.SkipOnPostgres(t, "damaged files and quick_check")
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name string
@@ -292,6 +294,7 @@ func TestOpenRefusesCorrupt(t *testing.T) {
 // made before it, including those only in the write-ahead log, and is a
 // database claimex opens.
 func TestBackup(t *testing.T) {
+	pgtest.SkipOnPostgres(t, "claimex backup copies SQLite files (TestBackupPostgres)")
 	ctx := context.Background()
 	st, _, ids := rerunFixture(t)
 	if _, err := st.Decide(ctx, Decision{ClaimID: ids["k-dead"], Action: claimex.Accepted, Reviewer: "ana"}); err != nil {
@@ -343,6 +346,7 @@ func TestBackup(t *testing.T) {
 // schema while another process was still creating it failed with
 // "vtable constructor failed", and the second ingest gave up.
 func TestConcurrentCreate(t *testing.T) {
+	pgtest.SkipOnPostgres(t, "two processes creating one file (TestConcurrentMigratePostgres)")
 	if path := os.Getenv("CLAIMEX_TEST_OPEN"); path != "" {
 		st, err := OpenWith(context.Background(), path, Options{Create: true, Check: true, BusyTimeout: 30 * time.Second})
 		if err != nil {

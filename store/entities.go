@@ -45,7 +45,7 @@ func (s *Store) EntityAliases(ctx context.Context) ([]claimex.NameAlias, error) 
 			c.suffix AS b_suffix, c.start - LAG(c."end") OVER w AS gap
 		FROM claims c JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
 		WHERE c.kind = 'entity'
-		WINDOW w AS (PARTITION BY c.document_id ORDER BY c.start))
+		WINDOW w AS (PARTITION BY c.document_id ORDER BY c.start)) AS pairs
 		WHERE gap BETWEEN 1 AND 64 AND a <> b AND (instr(a_suffix, '(') > 0 OR instr(b_prefix, 'known') > 0
 			OR instr(b_prefix, 'called') > 0 OR instr(b_prefix, 'referred') > 0 OR instr(lower(b_prefix), 'k.a') > 0)`)
 	if err != nil {
@@ -145,12 +145,13 @@ func (s *Store) ReplaceEntityNames(ctx context.Context, names []claimex.EntityNa
 
 // AddEntityCorrection records a person's correction to entity resolution.
 func (s *Store) AddEntityCorrection(ctx context.Context, c claimex.EntityCorrection) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `INSERT INTO entity_corrections (kind, a, b, reviewer, created_at)
-		VALUES (?, ?, ?, ?, ?)`, c.Kind, c.A, c.B, c.Reviewer, timeText(time.Now()))
+	var id int64
+	err := s.db.QueryRowContext(ctx, `INSERT INTO entity_corrections (kind, a, b, reviewer, created_at)
+		VALUES (?, ?, ?, ?, ?) RETURNING id`, c.Kind, c.A, c.B, c.Reviewer, timeText(time.Now())).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("record entity correction: %w", err)
 	}
-	return res.LastInsertId()
+	return id, nil
 }
 
 // EntityCorrections returns every correction, oldest first.

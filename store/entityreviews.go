@@ -63,13 +63,10 @@ func (s *Store) DecideEntity(ctx context.Context, d EntityDecision) (EntityRevie
 		return EntityReview{}, invalidf("no entity is named %q", d.Canonical)
 	}
 	r := EntityReview{Canonical: d.Canonical, Type: typ, Status: d.Status, Reviewer: d.Reviewer, DecidedAt: s.now(), Note: d.Note}
-	res, err := tx.ExecContext(ctx, `INSERT INTO entity_reviews (canonical, type, status, reviewer, decided_at, note)
-		VALUES (?, ?, ?, ?, ?, ?)`, r.Canonical, r.Type, status, r.Reviewer, timeText(r.DecidedAt), r.Note)
+	err = tx.QueryRowContext(ctx, `INSERT INTO entity_reviews (canonical, type, status, reviewer, decided_at, note)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, r.Canonical, r.Type, status, r.Reviewer, timeText(r.DecidedAt), r.Note).Scan(&r.ID)
 	if err != nil {
 		return EntityReview{}, fmt.Errorf("decide on %s: %w", d.Canonical, err)
-	}
-	if r.ID, err = res.LastInsertId(); err != nil {
-		return EntityReview{}, err
 	}
 	for _, n := range names {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO entity_review_names (review_id, name) VALUES (?, ?)", r.ID, n); err != nil {

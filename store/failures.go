@@ -33,7 +33,7 @@ func (s *Store) RecordFailures(ctx context.Context, runID int64, fs []Failure) e
 	defer tx.Rollback()
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO failures (source, stage, reason, run_id, at) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (source) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,
-		run_id = excluded.run_id, at = excluded.at, attempts = attempts + 1`)
+		run_id = excluded.run_id, at = excluded.at, attempts = failures.attempts + 1`)
 	if err != nil {
 		return fmt.Errorf("record failures: %w", err)
 	}

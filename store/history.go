@@ -55,7 +55,7 @@ func (s *Store) History(ctx context.Context, reviewer string, limit, offset int)
 	rows, err := conn.QueryContext(ctx, `SELECT e.id, e.kind, e.action, e.value, e.category, e.note, e.decided_at, e.snapshot,
 		COALESCE((SELECT u.reviewer FROM review_events u WHERE u.undoes = e.id ORDER BY u.id LIMIT 1), ''),
 		COALESCE((SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
-			WHERE c.key = e.key), 0)
+			WHERE c.key = e.key LIMIT 1), 0)
 		FROM review_events e WHERE e.reviewer = ? AND e.kind IN ('decision', 'opinion') ORDER BY e.id DESC LIMIT ?`, reviewer, n)
 	if err != nil {
 		return nil, 0, fmt.Errorf("read history: %w", err)

@@ -133,6 +133,16 @@ func (r LeaseRequest) queueArgs(now time.Time) []any {
 // lock past LeaseWait, it is ErrLeaseBusy: the page shows at once, and
 // asks again, rather than wait.
 func (s *Store) NextLease(ctx context.Context, req LeaseRequest) (ClaimView, Lease, bool, error) {
+	v, l, ok, err := s.nextLease(ctx, req)
+	if isBusy(err) {
+		// PostgreSQL gave up on a lock, or broke a deadlock between two
+		// reviewers' leases: the page asks again.
+		return ClaimView{}, Lease{}, false, ErrLeaseBusy
+	}
+	return v, l, ok, err
+}
+
+func (s *Store) nextLease(ctx context.Context, req LeaseRequest) (ClaimView, Lease, bool, error) {
 	if req.Queue == "" {
 		req.Queue = QueueReview
 	}
@@ -164,7 +174,7 @@ func (s *Store) NextLease(ctx context.Context, req LeaseRequest) (ClaimView, Lea
 	held := `c.key IN (SELECT l.item FROM leases l WHERE l.holder = :holder)`
 	skipped := "EXISTS (SELECT 1 FROM skips s WHERE s.holder = :holder AND s.item = c.key)"
 	for _, extra := range []string{held, "NOT " + skipped, skipped} {
-		ids, err := nextCandidates(ctx, tx, req, now, extra, 8)
+		ids, err := nextCandidates(ctx, tx, s.d.skipLocked, req, now, extra, 8)
 		if err != nil {
 			return ClaimView{}, Lease{}, false, err
 		}
@@ -203,7 +213,27 @@ const LeaseWait = time.Second
 
 // beginLease starts a write transaction that waits at most LeaseWait for
 // the lock, on a connection of its own; done ends both.
+//
+// On PostgreSQL, lease transactions share the writers' lock among them
+// (pg_advisory_xact_lock_shared), so that reviewers lease claims side by
+// side while decisions and runs, which take it alone, wait for them; two
+// reviewers after the same claim are kept apart by FOR UPDATE SKIP LOCKED
+// on the claims they consider, and by the leases' primary key.
 func (s *Store) beginLease(ctx context.Context) (*sql.Tx, func(), error) {
+	if s.d.postgres {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, q := range []string{fmt.Sprintf("SET LOCAL lock_timeout = %d", LeaseWait.Milliseconds()),
+			fmt.Sprintf("SELECT pg_advisory_xact_lock_shared(%d)", pgWriterLock)} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				tx.Rollback()
+				return nil, nil, err
+			}
+		}
+		return tx, func() { tx.Rollback() }, nil
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -239,7 +269,7 @@ func (s *Store) heldLease(ctx context.Context, q queryer, req LeaseRequest) (Cla
 		return ClaimView{}, Lease{}, false, fmt.Errorf("read a lease: %w", err)
 	}
 	l.ExpiresAt, _ = time.Parse(leaseTimeLayout, expires)
-	ids, err := nextCandidates(ctx, q, req, now, "c.key = :item", 1, sql.Named("item", l.Item))
+	ids, err := nextCandidates(ctx, q, "", req, now, "c.key = :item", 1, sql.Named("item", l.Item))
 	if err != nil || len(ids) == 0 {
 		return ClaimView{}, Lease{}, false, err
 	}
@@ -251,11 +281,12 @@ func (s *Store) heldLease(ctx context.Context, q queryer, req LeaseRequest) (Cla
 }
 
 // nextCandidates returns up to n claims of the request's queue that the
-// holder may lease and extra (on claims c) selects, in queue order.
-// (PostgreSQL: FOR UPDATE OF c SKIP LOCKED.)
-func nextCandidates(ctx context.Context, q queryer, req LeaseRequest, now time.Time, extra string, n int, args ...any) ([]int64, error) {
+// holder may lease and extra (on claims c) selects, in queue order, with
+// lock (PostgreSQL: FOR UPDATE OF c SKIP LOCKED, so that another
+// reviewer's choice is passed over rather than waited for).
+func nextCandidates(ctx context.Context, q queryer, lock string, req LeaseRequest, now time.Time, extra string, n int, args ...any) ([]int64, error) {
 	query := "SELECT c.id" + queueFrom + " WHERE c.kind = :kind AND " + pendingIn(req.Queue, req.Double) +
-		" AND " + req.free() + " AND " + extra + fmt.Sprintf(" ORDER BY c.document_id, c.start, c.id LIMIT %d", n)
+		" AND " + req.free() + " AND " + extra + fmt.Sprintf(" ORDER BY c.document_id, c.start, c.id LIMIT %d", n) + lock
 	rows, err := q.QueryContext(ctx, query, append(req.queueArgs(now), args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("find the next claim: %w", err)

@@ -10,12 +10,23 @@ import (
 // (BEGIN IMMEDIATE). While another process holds the lock SQLite waits up
 // to the busy timeout; once it has waited the lock notice, OnLockWait is
 // told, so that a person is not left waiting in silence.
+//
+// On PostgreSQL the write lock is an advisory lock that the transaction
+// holds until it ends: writers take turns as on SQLite, so that every
+// read-then-write of the business logic sees what it decides on.
 func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
-	if s.opt.OnLockWait == nil {
-		return s.db.BeginTx(ctx, nil)
+	if s.opt.OnLockWait != nil {
+		start := time.Now()
+		t := time.AfterFunc(s.opt.LockNotice, func() { s.opt.OnLockWait(time.Since(start)) })
+		defer t.Stop()
 	}
-	start := time.Now()
-	t := time.AfterFunc(s.opt.LockNotice, func() { s.opt.OnLockWait(time.Since(start)) })
-	defer t.Stop()
-	return s.db.BeginTx(ctx, nil)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil || !s.d.postgres {
+		return tx, err
+	}
+	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", int64(pgWriterLock)); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
 }

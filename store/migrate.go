@@ -2,15 +2,22 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
 )
 
-//go:embed migrations/*.sql
+// The migrations are numbered SQL files, the same numbers on both
+// databases. migrations/NNNN_*.sql is SQLite's; where PostgreSQL needs
+// other SQL for a step, migrations/postgres/NNNN_*.sql holds it, with the
+// same name, and PostgreSQL takes the common file for the others.
+//
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrations embed.FS
 
 // migration is one schema step; its version is the number its file name
@@ -21,14 +28,36 @@ type migration struct {
 	sql     string
 }
 
-func loadMigrations() ([]migration, error) {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+// loadMigrations reads the migrations of dialect d, in order.
+func loadMigrations(d *dialect) ([]migration, error) {
+	out, err := readMigrations("migrations")
+	if err != nil {
+		return nil, err
+	}
+	if d == nil || !d.postgres {
+		return out, nil
+	}
+	own, err := readMigrations("migrations/postgres")
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range own {
+		if m.version > len(out) || out[m.version-1].name != m.name {
+			return nil, fmt.Errorf("migration postgres/%s: no common migration has its name", m.name)
+		}
+		out[m.version-1] = m
+	}
+	return out, nil
+}
+
+func readMigrations(dir string) ([]migration, error) {
+	names, err := fs.Glob(migrations, dir+"/*.sql")
 	if err != nil {
 		return nil, err
 	}
 	var out []migration
 	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
+		base := path.Base(name)
 		num, _, _ := strings.Cut(base, "_")
 		v, err := strconv.Atoi(num)
 		if err != nil {
@@ -41,6 +70,9 @@ func loadMigrations() ([]migration, error) {
 		out = append(out, migration{version: v, name: base, sql: string(b)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	if dir != "migrations" {
+		return out, nil
+	}
 	for i, m := range out {
 		if m.version != i+1 {
 			return nil, fmt.Errorf("migration %s: expected version %d", m.name, i+1)
@@ -51,7 +83,7 @@ func loadMigrations() ([]migration, error) {
 
 // SchemaVersion is the schema version this build writes.
 func SchemaVersion() int {
-	ms, err := loadMigrations()
+	ms, err := loadMigrations(nil)
 	if err != nil {
 		return 0
 	}
@@ -59,9 +91,9 @@ func SchemaVersion() int {
 }
 
 // migrate applies, in order and each in its own transaction, the
-// migrations newer than the database's PRAGMA user_version.
+// migrations newer than the database's schema version.
 func (s *Store) migrate(ctx context.Context) error {
-	ms, err := loadMigrations()
+	ms, err := loadMigrations(s.d)
 	if err != nil {
 		return err
 	}
@@ -70,40 +102,57 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	defer conn.Close()
-	var current int
-	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
+	current, err := s.schemaVersion(ctx, conn)
+	if err != nil {
+		return err
 	}
 	if current > len(ms) {
 		return fmt.Errorf("database schema version %d is newer than this claimex (%d); upgrade claimex", current, len(ms))
 	}
 	for _, m := range ms[current:] {
-		tx, err := conn.BeginTx(ctx, nil)
-		if err != nil {
+		if err := s.applyMigration(ctx, conn, m); err != nil {
 			return err
 		}
-		// user_version is re-read under the write lock: another process may
-		// have migrated since.
-		var now int
-		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if now >= m.version {
-			tx.Rollback()
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-			tx.Rollback()
+	}
+	return nil
+}
+
+// applyMigration applies m in a transaction of its own, unless another
+// process applied it meanwhile.
+func (s *Store) applyMigration(ctx context.Context, conn *sql.Conn, m migration) error {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if s.d.postgres {
+		// Processes opening one database migrate it one at a time.
+		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", int64(pgMigrateLock)); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", m.name, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
-		}
+	}
+	// The version is re-read under the lock: another process may have
+	// migrated since.
+	now, err := s.schemaVersion(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if now >= m.version {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	set := fmt.Sprintf("PRAGMA user_version = %d", m.version)
+	if s.d.postgres {
+		set = fmt.Sprintf(`CREATE TABLE IF NOT EXISTS claimex_schema (version INTEGER NOT NULL);
+			DELETE FROM claimex_schema; INSERT INTO claimex_schema (version) VALUES (%d)`, m.version)
+	}
+	if _, err := tx.ExecContext(ctx, set); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
 	return nil
 }

@@ -98,7 +98,7 @@ func (s *Store) opine(ctx context.Context, tx *sql.Tx, v ClaimView, d Decision) 
 func claimOpinions(ctx context.Context, q queryer, key string, current bool) ([]Opinion, error) {
 	query := `SELECT o.key, o.reviewer, o.action, o.value, o.category, o.claim_category, o.decided_at,
 		o.fingerprint = COALESCE((SELECT c.fingerprint FROM claims c JOIN documents d ON d.id = c.document_id
-			AND d.run_id = c.run_id WHERE c.key = o.key), '')
+			AND d.run_id = c.run_id WHERE c.key = o.key LIMIT 1), '')
 		FROM opinions o WHERE o.key = ? ORDER BY o.decided_at, o.reviewer`
 	rows, err := q.QueryContext(ctx, query, key)
 	if err != nil {

@@ -107,11 +107,11 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int, renames 
 	rows, err := tx.QueryContext(ctx, `
 		WITH old AS (
 			SELECT c.document_id, c.key, c.kind, c.category, c.entity_type,
-				CASE WHEN rn.value IS NULL THEN c.fingerprint ELSE json_replace(c.fingerprint, '$[1]', rn.value) END
+				CASE WHEN rn.value IS NULL THEN c.fingerprint ELSE `+fmt.Sprintf(s.d.renamedFingerprint, "c.fingerprint", "rn.value")+` END
 				AS fingerprint
 			FROM staged_documents s JOIN documents d ON d.id = s.document_id
 			JOIN claims c ON c.document_id = d.id AND c.run_id = d.run_id
-			LEFT JOIN json_each(?2) rn ON c.kind = 'count' AND rn.key = c.category
+			LEFT JOIN `+s.d.renames+` ON c.kind = 'count' AND rn.key = c.category
 			WHERE s.run_id = ?1),
 		new AS (SELECT document_id, key, kind, category, entity_type, fingerprint FROM claims WHERE run_id = ?1),
 		pairs AS (
@@ -123,7 +123,7 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int, renames 
 			FROM old o LEFT JOIN new n ON n.document_id = o.document_id AND n.key = o.key
 			WHERE n.key IS NULL)
 		SELECT CASE kind WHEN 'count' THEN category ELSE 'entity:' || entity_type END AS label,
-			SUM(what = 'new'), SUM(what = 'gone'), SUM(what = 'changed'), SUM(what = 'unchanged')
+			`+countWhat("new")+`, `+countWhat("gone")+`, `+countWhat("changed")+`, `+countWhat("unchanged")+`
 		FROM pairs GROUP BY label ORDER BY label`, runID, string(renamed))
 	if err != nil {
 		return Diff{}, fmt.Errorf("commit run %d: diff: %w", runID, err)
@@ -157,12 +157,17 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int, renames 
 		`INSERT INTO claims_fts (rowid, text, prefix, suffix, attribution, subject, location)
 			SELECT id, text, prefix, suffix, attribution, subject, location FROM claims WHERE run_id = ?1`,
 	}
+	if s.d.postgres {
+		// PostgreSQL's search reads each claim's own tsvector; claims of
+		// documents not current never match, as they are not joined.
+		steps = steps[:len(steps)-1]
+	}
 	for _, q := range steps {
 		if _, err := tx.ExecContext(ctx, q, runID); err != nil {
 			return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
 		}
 	}
-	if err := renameReviews(ctx, tx, runID, renames); err != nil {
+	if err := renameReviews(ctx, tx, s.d, runID, renames); err != nil {
 		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
 	}
 	var claims int
@@ -183,6 +188,7 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int, renames 
 	if err := tx.Commit(); err != nil {
 		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
 	}
+	s.releaseRun(runID)
 	if d.Reviews, err = s.ReviewCounts(ctx); err != nil {
 		return d, err
 	}
@@ -194,16 +200,12 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int, renames 
 // snapshot of the claim decided on, and in an edit's correction. Old
 // names are never current names (rules.Parse refuses that), so the
 // renames can be applied one after another.
-func renameReviews(ctx context.Context, tx *sql.Tx, runID int64, renames Renames) error {
-	// CASE, unlike AND, is sure not to read what json_valid refused.
-	const (
-		fpCategory   = `CASE WHEN json_valid(fingerprint) THEN json_extract(fingerprint, '$[1]') END`
-		snapCategory = `CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.category') END`
-	)
+func renameReviews(ctx context.Context, tx *sql.Tx, d *dialect, runID int64, renames Renames) error {
+	fpCategory, snapCategory := d.fpCategory, d.snapCategory
 	for old, name := range renames {
 		_, err := tx.ExecContext(ctx, `UPDATE reviews SET
-			fingerprint = CASE WHEN `+fpCategory+` = ?2 THEN json_replace(fingerprint, '$[1]', ?3) ELSE fingerprint END,
-			snapshot = CASE WHEN `+snapCategory+` = ?2 THEN json_replace(snapshot, '$.category', ?3) ELSE snapshot END,
+			fingerprint = CASE WHEN `+fpCategory+` = ?2 THEN `+d.setFPCategory+` ELSE fingerprint END,
+			snapshot = CASE WHEN `+snapCategory+` = ?2 THEN `+d.setSnapCategory+` ELSE snapshot END,
 			category = CASE WHEN category = ?2 THEN ?3 ELSE category END
 			WHERE document_id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1)
 				AND (category = ?2 OR `+snapCategory+` = ?2 OR `+fpCategory+` = ?2)`,
@@ -218,6 +220,7 @@ func renameReviews(ctx context.Context, tx *sql.Tx, runID int64, renames Renames
 // AbandonRun records a re-extraction as failed and deletes what it
 // staged; the documents keep the claims they had.
 func (s *Store) AbandonRun(ctx context.Context, runID int64) error {
+	defer s.releaseRun(runID)
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("abandon run %d: %w", runID, err)
@@ -238,9 +241,10 @@ func (s *Store) AbandonRun(ctx context.Context, runID int64) error {
 	return nil
 }
 
-// AbandonDeadRuns abandons runs left 'running' by processes of this host
-// that no longer exist (killed, crashed, power lost), and returns their
-// ids.
+// AbandonDeadRuns abandons runs left 'running' by processes that no
+// longer exist (killed, crashed, power lost), and returns their ids: on
+// SQLite processes of this host, on PostgreSQL of any machine (see
+// runLeaseFree).
 func (s *Store) AbandonDeadRuns(ctx context.Context) ([]int64, error) {
 	host, _ := os.Hostname()
 	rows, err := s.db.QueryContext(ctx, "SELECT id, pid, host FROM runs WHERE status = 'running'")
@@ -256,13 +260,29 @@ func (s *Store) AbandonDeadRuns(ctx context.Context) ([]int64, error) {
 			rows.Close()
 			return nil, err
 		}
-		if h == host && !alive(pid) {
+		if !s.d.postgres && h == host && !alive(pid) {
 			dead = append(dead, id)
+		}
+		if s.d.postgres {
+			dead = append(dead, id) // to ask the server below
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	if s.d.postgres {
+		var gone []int64
+		for _, id := range dead {
+			free, err := s.runLeaseFree(ctx, id)
+			if err != nil {
+				return nil, fmt.Errorf("find interrupted runs: %w", err)
+			}
+			if free {
+				gone = append(gone, id)
+			}
+		}
+		dead = gone
 	}
 	for _, id := range dead {
 		if err := s.AbandonRun(ctx, id); err != nil {
@@ -270,4 +290,9 @@ func (s *Store) AbandonDeadRuns(ctx context.Context) ([]int64, error) {
 		}
 	}
 	return dead, nil
+}
+
+// countWhat counts the pairs of CommitRun's diff that are what.
+func countWhat(what string) string {
+	return "SUM(CASE WHEN what = '" + what + "' THEN 1 ELSE 0 END)"
 }

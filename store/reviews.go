@@ -208,13 +208,14 @@ func writeEvent(ctx context.Context, tx *sql.Tx, v ClaimView, kind string, d Dec
 	if undoes != 0 {
 		undone = undoes
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO review_events (key, document_id, action, reviewer, decided_at, note, value,
-		category, snapshot, kind, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.Key, c.DocumentID, action, d.Reviewer, timeText(at), d.Note, d.Value, d.Category, string(snap), kind, undone)
+	var id int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO review_events (key, document_id, action, reviewer, decided_at, note, value,
+		category, snapshot, kind, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		c.Key, c.DocumentID, action, d.Reviewer, timeText(at), d.Note, d.Value, d.Category, string(snap), kind, undone).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("review claim %d: %w", c.ID, err)
 	}
-	return res.LastInsertId()
+	return id, nil
 }
 
 // commitDecision reads claim id as the decision left it and commits tx.
@@ -243,7 +244,8 @@ func (s *Store) claim(ctx context.Context, id int64) (ClaimView, error) {
 func readClaim(ctx context.Context, q queryer, id int64) (ClaimView, error) {
 	var out ClaimView
 	found := false
-	err := readClaims(ctx, q, ClaimFilter{ID: id}, func(v ClaimView) error {
+	// Reading by id needs no full-text search, hence no dialect.
+	err := readClaims(ctx, q, nil, ClaimFilter{ID: id}, func(v ClaimView) error {
 		out, found = v, true
 		return nil
 	})
@@ -290,7 +292,7 @@ func (s *Store) Reviews(ctx context.Context) ([]ReviewView, error) {
 		CASE WHEN c.id IS NULL THEN 'orphaned' WHEN c.fingerprint = r.fingerprint THEN 'carried' ELSE 'changed' END
 		FROM reviews r JOIN documents d ON d.id = r.document_id
 		LEFT JOIN claims c ON c.key = r.key AND c.document_id = r.document_id AND c.run_id = d.run_id
-		ORDER BY r.document_id, json_extract(r.snapshot, '$.start'), r.id`)
+		ORDER BY r.document_id, `+s.d.snapStart+`, r.id`)
 	if err != nil {
 		return nil, fmt.Errorf("read reviews: %w", err)
 	}

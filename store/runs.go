@@ -20,13 +20,18 @@ type RunRules struct {
 // BeginRun records the start of a run and returns its id.
 func (s *Store) BeginRun(ctx context.Context, kind claimex.RunKind, r RunRules) (int64, error) {
 	host, _ := os.Hostname()
-	res, err := s.db.ExecContext(ctx, `INSERT INTO runs (kind, version, rules_name, rules_hash, rules_text, started_at,
-		pid, host) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, kind, claimex.Version, r.Name, r.Hash, string(r.Text),
-		timeText(time.Now()), os.Getpid(), host)
+	var id int64
+	err := s.db.QueryRowContext(ctx, `INSERT INTO runs (kind, version, rules_name, rules_hash, rules_text, started_at,
+		pid, host) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, kind, claimex.Version, r.Name, r.Hash, string(r.Text),
+		timeText(time.Now()), os.Getpid(), host).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("begin run: %w", err)
 	}
-	return res.LastInsertId()
+	if err := s.holdRun(ctx, id); err != nil {
+		s.FailRun(context.WithoutCancel(ctx), id, err.Error(), 0, 0, 0)
+		return 0, err
+	}
+	return id, nil
 }
 
 // CurrentRules returns the rules of the newest run whose claims are
@@ -48,6 +53,7 @@ func (s *Store) CurrentRules(ctx context.Context) (r RunRules, ok bool, err erro
 
 // FinishRun records the end of a run and what it produced.
 func (s *Store) FinishRun(ctx context.Context, id int64, status claimex.RunStatus, docs, claims, failed int) error {
+	defer s.releaseRun(id)
 	_, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, finished_at = ?, documents = ?, claims = ?, failed = ?
 		WHERE id = ?`, status, timeText(time.Now()), docs, claims, failed, id)
 	if err != nil {
@@ -59,6 +65,7 @@ func (s *Store) FinishRun(ctx context.Context, id int64, status claimex.RunStatu
 // FailRun records that a run stopped on an error, with the error as its
 // reason, and what it had produced.
 func (s *Store) FailRun(ctx context.Context, id int64, reason string, docs, claims, failed int) error {
+	defer s.releaseRun(id)
 	_, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, reason = ?, finished_at = ?, documents = ?, claims = ?,
 		failed = ? WHERE id = ?`, claimex.RunFailed, reason, timeText(time.Now()), docs, claims, failed, id)
 	if err != nil {

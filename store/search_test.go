@@ -44,8 +44,10 @@ func TestSearch(t *testing.T) {
 	if _, err := st.CommitRun(ctx, run, 0, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.db.Exec("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')"); err != nil {
-		t.Errorf("search index out of step with the claims: %v", err)
+	if !st.d.postgres {
+		if _, err := st.db.Exec("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')"); err != nil {
+			t.Errorf("search index out of step with the claims: %v", err)
+		}
 	}
 	if got := search("injured"); len(got) != 0 {
 		t.Errorf("a replaced claim is still found: %v", got)

@@ -1,7 +1,11 @@
-// Package store keeps claimex's data in SQLite: documents (raw bytes,
-// clean text, metadata), runs, claims and reviews. It applies the schema
-// migrations, runs in WAL mode with foreign keys on and a busy timeout, and
-// writes in batched transactions from a single writer.
+// Package store keeps claimex's data in SQLite, or in PostgreSQL for a
+// team: documents (raw bytes, clean text, metadata), runs, claims and
+// reviews. It applies the schema migrations and writes in batched
+// transactions from a single writer. SQLite runs in WAL mode with foreign
+// keys on and a busy timeout; on PostgreSQL the writers take one advisory
+// lock in turn, while reviewers lease claims side by side. The business
+// logic is written once; dialect holds what the two databases say
+// differently.
 package store
 
 import (
@@ -22,6 +26,9 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+	d    *dialect
+	// runs holds the leases of the runs going (PostgreSQL).
+	runs runLeases
 	now  func() time.Time
 	opt  Options
 	// undoRead, when set (tests), runs after Undo has read the history it
@@ -103,16 +110,20 @@ func Open(ctx context.Context, path string) (*Store, error) {
 }
 
 // OpenWith opens the database at path as opt says and brings its schema
-// up to date.
+// up to date. A path that is a postgres:// URL names a PostgreSQL
+// database (IsPostgres).
 func OpenWith(ctx context.Context, path string, opt Options) (*Store, error) {
-	if !builtWithFTS5 {
-		return nil, fmt.Errorf("%w; %s", ErrNoFTS5, BuildHint)
-	}
 	if opt.BusyTimeout <= 0 {
 		opt.BusyTimeout = DefaultBusyTimeout
 	}
 	if opt.LockNotice <= 0 {
 		opt.LockNotice = DefaultLockNotice
+	}
+	if IsPostgres(path) {
+		return openPostgres(ctx, path, opt)
+	}
+	if !builtWithFTS5 {
+		return nil, fmt.Errorf("%w; %s", ErrNoFTS5, BuildHint)
 	}
 	fresh, err := checkFile(path, opt.Create)
 	if err != nil {
@@ -134,7 +145,7 @@ func OpenWith(ctx context.Context, path string, opt Options) (*Store, error) {
 	}
 	db.SetMaxOpenConns(maxOpenConns)
 	db.SetConnMaxIdleTime(time.Minute)
-	s := &Store{db: db, path: path, now: time.Now, opt: opt}
+	s := &Store{db: db, path: path, now: time.Now, opt: opt, d: sqliteDialect}
 	// A database this process is creating has nothing to check yet.
 	check := opt.Check && !fresh
 	// Another process creating the same database holds it while it
@@ -165,7 +176,7 @@ func OpenWith(ctx context.Context, path string, opt Options) (*Store, error) {
 // prepare checks the database if check is set and, unless it is opened
 // read-only, brings its schema up to date.
 func (s *Store) prepare(ctx context.Context, check bool) error {
-	if check {
+	if check && !s.d.postgres {
 		if err := s.quickCheck(ctx); err != nil {
 			return err
 		}
@@ -244,10 +255,11 @@ func isCorrupt(err error) bool {
 	return errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB)
 }
 
-// isBusy reports whether err is SQLite's "database is locked".
+// isBusy reports whether err is SQLite's "database is locked", or
+// PostgreSQL giving up on a lock.
 func isBusy(err error) bool {
 	var se sqlite3.Error
-	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked) || pgBusy(err)
 }
 
 // isTransient reports whether opening may succeed if tried again: the
@@ -268,10 +280,17 @@ func isTransient(err error) bool {
 	return false
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Postgres reports whether the store is on PostgreSQL.
+func (s *Store) Postgres() bool { return s.d.postgres }
 
-// Path returns the database file the Store was opened on.
+// Close closes the database.
+func (s *Store) Close() error {
+	s.releaseRuns()
+	return s.db.Close()
+}
+
+// Path returns the database file the Store was opened on, or its
+// PostgreSQL URL (without a password).
 func (s *Store) Path() string { return s.path }
 
 // timeText formats t as stored: RFC 3339 in UTC with nanoseconds.
@@ -290,6 +309,7 @@ func parseTime(s string) time.Time {
 	return t
 }
 
-// IsLocked reports whether err is SQLite's "database is locked": another
-// process held the write lock for longer than the busy timeout.
+// IsLocked reports whether err is SQLite's "database is locked" (or
+// PostgreSQL's lock timeout): another process held the write lock for
+// longer than the busy timeout.
 func IsLocked(err error) bool { return isBusy(err) }

@@ -3,16 +3,28 @@ package store
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/internal/pgtest"
 )
 
-func openTemp(t *testing.T) *Store {
+// TestMain runs the store's tests on SQLite and, when
+// CLAIMEX_TEST_POSTGRES names a server, on PostgreSQL.
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// openTemp opens a fresh store for a test: a SQLite file, or in the run
+// on PostgreSQL a database of its own.
+func openTemp(t testing.TB) *Store {
 	t.Helper()
-	st, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	name := filepath.Join(t.TempDir(), "test.db")
+	if pgtest.OnPostgres() {
+		name = pgtest.NewDatabase(t)
+	}
+	st, err := Open(context.Background(), name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,6 +33,7 @@ func openTemp(t *testing.T) *Store {
 }
 
 func TestOpenMigratesAndConfigures(t *testing.T) {
+	pgtest.SkipOnPostgres(t, "PRAGMA user_version, WAL, foreign_keys (TestOpenPostgres)")
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "m.db")
 	st, err := Open(ctx, path)

@@ -67,6 +67,7 @@ func init() {
 		{"serve", "[--addr 127.0.0.1:8080] [--token T] [--host NAME] [--reviewer NAME] [--double] [--lease D]", "the review web UI", (*app).serve},
 		{"reviewers", "add NAME [--url URL] | list | revoke NAME", "give reviewers links of their own; list them; revoke a link", (*app).reviewers},
 		{"backup", "FILE", "write a consistent copy of the database, safe while it is in use", (*app).backup},
+		{"migrate", "--from FILE --to postgres://...", "move a SQLite database, reviews included, to a PostgreSQL team server", (*app).migrate},
 		{"rules", "show | check FILE", "print the default rules; validate a rules file", (*app).rules},
 		{"version", "", "print the version", (*app).version},
 	}
@@ -147,7 +148,8 @@ func (a *app) usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "The database is ./%s unless --db FILE or %s says otherwise.\n", defaultDB, envDB)
+	fmt.Fprintf(w, "The database is ./%s unless --db FILE or %s says otherwise; a postgres:// URL names a\n", defaultDB, envDB)
+	fmt.Fprintln(w, "PostgreSQL database (its password in PGPASSWORD, ~/.pgpass or a service file, never the URL).")
 	fmt.Fprintln(w, "Run 'claimex <command> -h' for a command's flags.")
 }
 
@@ -168,7 +170,7 @@ func (a *app) flags(name string) *flag.FlagSet {
 }
 
 // noDatabase names the commands that take no --db.
-var noDatabase = map[string]bool{"clean": true, "rules": true, "version": true}
+var noDatabase = map[string]bool{"clean": true, "rules": true, "version": true, "migrate": true}
 
 // globalFlags takes the flags every database command shares from before
 // the command's name ("claimex --db X documents"), and returns the rest.
@@ -200,7 +202,7 @@ func (a *app) dbFlag(fs *flag.FlagSet) *string {
 	if def == "" {
 		def = defaultDB
 	}
-	return fs.String("db", def, "database `file` (env "+envDB+")")
+	return fs.String("db", def, "database `file`, or a PostgreSQL postgres:// URL (env "+envDB+")")
 }
 
 // parse parses flags and positional arguments in any order; arguments
@@ -265,7 +267,7 @@ func (a *app) storeOptions(path string, use dbUse) store.Options {
 		Check:  use != readDB,
 		OnLockWait: func(waited time.Duration) {
 			fmt.Fprintf(a.stderr, "claimex: another process (an ingest, an extraction or a review) is writing to %s; "+
-				"waiting for it to finish\n", path)
+				"waiting for it to finish\n", store.Redact(path))
 		},
 	}
 }
@@ -276,10 +278,13 @@ func (a *app) open(ctx context.Context, path string, use dbUse) (*store.Store, e
 }
 
 func (a *app) openWith(ctx context.Context, path string, opt store.Options) (*store.Store, error) {
+	if err := store.CheckName(path); err != nil {
+		return nil, fmt.Errorf("--db %s: %w", store.Redact(path), err)
+	}
 	st, err := store.OpenWith(ctx, path, opt)
 	if err != nil {
 		return nil, err
 	}
-	a.log.Debug("database open", "path", path)
+	a.log.Debug("database open", "path", st.Path())
 	return st, nil
 }

@@ -43,7 +43,7 @@ func canonicalOf(t *testing.T, env map[string]string, text string) string {
 // TestEntityCorrectionsSurvive: merges and splits a person makes hold when
 // resolution runs again over new documents.
 func TestEntityCorrectionsSurvive(t *testing.T) {
-	env := map[string]string{envDB: filepath.Join(t.TempDir(), "e.db")}
+	env := map[string]string{envDB: testDB(t, t.TempDir(), "e.db")}
 	first := copySeeds(t, "001_c3d0c4f10a557457.txt", "003_877156c012e558aa.txt", "004_371244e6fb34e273.txt")
 	if code, _, errs := cli(t, env, "ingest", first); code != exitOK {
 		t.Fatalf("ingest: %s", errs)
@@ -94,7 +94,7 @@ func TestEntityCorrectionsSurvive(t *testing.T) {
 }
 
 func TestEntityCommandErrors(t *testing.T) {
-	env := map[string]string{envDB: filepath.Join(t.TempDir(), "e.db")}
+	env := map[string]string{envDB: testDB(t, t.TempDir(), "e.db")}
 	if code, _, errs := cli(t, env, "ingest", copySeeds(t, "003_877156c012e558aa.txt")); code != exitOK {
 		t.Fatal(errs)
 	}

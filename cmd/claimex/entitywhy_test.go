@@ -1,7 +1,6 @@
 package main
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -9,7 +8,7 @@ import (
 // TestEntitiesWhy: `entities --why NAME` lists the names of NAME's entity
 // and the rule that merged each, and shows a reviewer's corrections.
 func TestEntitiesWhy(t *testing.T) {
-	env := map[string]string{envDB: filepath.Join(t.TempDir(), "e.db")}
+	env := map[string]string{envDB: testDB(t, t.TempDir(), "e.db")}
 	docs := copySeeds(t, "001_c3d0c4f10a557457.txt", "003_877156c012e558aa.txt", "004_371244e6fb34e273.txt")
 	if code, _, errs := cli(t, env, "ingest", docs); code != exitOK {
 		t.Fatalf("ingest: %s", errs)

@@ -87,7 +87,7 @@ func TestCSVOffsets(t *testing.T) {
 		"003_877156c012e558aa.txt", "004_371244e6fb34e273.txt")
 	writeFile(t, filepath.Join(in, "005_formula.txt"), []byte(formulaArticle))
 	dir := t.TempDir()
-	env := map[string]string{envDB: filepath.Join(dir, "x.db")}
+	env := map[string]string{envDB: testDB(t, dir, "x.db")}
 	if code, out, errs := cli(t, env, "ingest", in); code != exitOK {
 		t.Fatalf("ingest exit %d\nstdout: %s\nstderr: %s", code, out, errs)
 	}
@@ -183,7 +183,7 @@ func TestCSVFormulaCells(t *testing.T) {
 	in := t.TempDir()
 	writeFile(t, filepath.Join(in, "005_formula.txt"), []byte(formulaArticle))
 	dir := t.TempDir()
-	env := map[string]string{envDB: filepath.Join(dir, "x.db")}
+	env := map[string]string{envDB: testDB(t, dir, "x.db")}
 	if code, out, errs := cli(t, env, "ingest", in); code != exitOK {
 		t.Fatalf("ingest exit %d\nstdout: %s\nstderr: %s", code, out, errs)
 	}
@@ -226,7 +226,7 @@ func TestExportFileMode(t *testing.T) {
 		t.Skip("no Unix file modes")
 	}
 	dir := t.TempDir()
-	env := map[string]string{envDB: filepath.Join(dir, "x.db")}
+	env := map[string]string{envDB: testDB(t, dir, "x.db")}
 	if code, _, errs := cli(t, env, "ingest", copySeeds(t, "000_f98e5ad40a96cb5c.txt")); code != exitOK {
 		t.Fatalf("ingest: exit %d: %s", code, errs)
 	}
@@ -264,7 +264,7 @@ func TestExportFileMode(t *testing.T) {
 // TestExportCSVFlags checks --bom and --csv-formulas on the command line.
 func TestExportCSVFlags(t *testing.T) {
 	dir := t.TempDir()
-	env := map[string]string{envDB: filepath.Join(dir, "x.db")}
+	env := map[string]string{envDB: testDB(t, dir, "x.db")}
 	if code, _, errs := cli(t, env, "ingest", copySeeds(t, "000_f98e5ad40a96cb5c.txt")); code != exitOK {
 		t.Fatalf("ingest: exit %d: %s", code, errs)
 	}

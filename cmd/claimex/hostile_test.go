@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/claimex/claimex/internal/pgtest"
+
 	_ "github.com/mattn/go-sqlite3" // the plain driver, to reach past the store
 )
 
@@ -108,7 +110,7 @@ func TestHostileInputs(t *testing.T) {
 	for _, h := range hostiles {
 		h.make(t, in)
 	}
-	db := filepath.Join(dir, "h.db")
+	db := testDB(t, dir, "h.db")
 	for attempt := 1; attempt <= 2; attempt++ {
 		// Every bad input here fails on its own limit, never on time: a
 		// busy machine under -race can take half a minute over 10 MB.
@@ -177,7 +179,7 @@ func TestUnreadableFile(t *testing.T) {
 	if err := os.Chmod(secret, 0); err != nil {
 		t.Fatal(err)
 	}
-	db := filepath.Join(dir, "u.db")
+	db := testDB(t, dir, "u.db")
 	var code int
 	var out, errs string
 	if os.Geteuid() != 0 {
@@ -233,8 +235,9 @@ func TestUnreadableFile(t *testing.T) {
 // refuses every new document stands in for the full disk (store's
 // TestFailRunOnFullDisk has SQLite's own SQLITE_FULL).
 func TestDiskFull(t *testing.T) {
+	pgtest.SkipOnPostgres(t, "a page limit stands for a full disk")
 	dir := t.TempDir()
-	db := filepath.Join(dir, "full.db")
+	db := testDB(t, dir, "full.db")
 	if code, _, errs := cli(t, nil, "ingest", "--db", db, filepath.Join(seeds, "000_f98e5ad40a96cb5c.txt")); code != exitOK {
 		t.Fatalf("first ingest: exit %d: %s", code, errs)
 	}

@@ -44,7 +44,7 @@ func readJSONL(t *testing.T, path string) []map[string]any {
 
 func TestEndToEnd(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "e2e.db")
+	db := testDB(t, dir, "e2e.db")
 	env := map[string]string{envDB: db}
 
 	code, out, errs := cli(t, env, "ingest", seeds)
@@ -137,7 +137,7 @@ func TestBadInputsExitOne(t *testing.T) {
 	os.WriteFile(filepath.Join(in, "photo.html"), []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), 0o644)
 	os.Symlink(filepath.Join(in, "nowhere"), filepath.Join(in, "broken.txt"))
 
-	db := filepath.Join(dir, "bad.db")
+	db := testDB(t, dir, "bad.db")
 	code, out, errs := cli(t, nil, "ingest", "--db", db, in)
 	if code != exitFailed {
 		t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, exitFailed, out, errs)
@@ -161,7 +161,7 @@ func TestBadInputsExitOne(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "u.db")
+	db := testDB(t, t.TempDir(), "u.db")
 	env := map[string]string{envDB: db}
 	tests := []struct {
 		args []string
@@ -223,7 +223,7 @@ func TestRulesCommand(t *testing.T) {
 		t.Errorf("rules check of a bad file: exit %d, %q", code, errs)
 	}
 	// --rules on ingest uses the file, and a bad file stops the ingest.
-	db := filepath.Join(dir, "r.db")
+	db := testDB(t, dir, "r.db")
 	if code, _, errs := cli(t, nil, "ingest", "--db", db, "--rules", bad, seeds); code != exitFailed || !strings.Contains(errs, "Kiled") {
 		t.Errorf("ingest with bad rules: exit %d, %q", code, errs)
 	}

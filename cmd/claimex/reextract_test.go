@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/claimex/claimex/internal/pgtest"
 )
 
 // TestMain lets a test run this binary's main as a subprocess, which
@@ -21,7 +23,7 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Main(m))
 }
 
 // claimSet exports the current claims and returns them by key.
@@ -122,7 +124,7 @@ func parseDiff(t *testing.T, out string) map[string][4]int {
 // the rules, re-extract, and find every decision still there.
 func TestReviewsSurviveRuleChange(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "r.db")
+	db := testDB(t, dir, "r.db")
 	if code, _, errs := cli(t, nil, "ingest", "--db", db, seeds); code != exitOK {
 		t.Fatalf("ingest: %s", errs)
 	}
@@ -268,7 +270,7 @@ func TestReviewsSurviveRuleChange(t *testing.T) {
 // current, every review intact; the next extract clears the dead run.
 func TestExtractKilledPartway(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "k.db")
+	db := testDB(t, dir, "k.db")
 	if code, _, errs := cli(t, nil, "ingest", "--db", db, seeds); code != exitOK {
 		t.Fatalf("ingest: %s", errs)
 	}

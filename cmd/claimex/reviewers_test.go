@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,7 +14,7 @@ import (
 // desk as that reviewer, list shows where each link stands, revoke ends a
 // link; a name given twice, or revoked twice, is one clear line.
 func TestReviewersCommand(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "r.db")
+	db := testDB(t, t.TempDir(), "r.db")
 	env := map[string]string{envDB: db}
 	if code, _, errs := cli(t, env, "ingest", seeds); code != exitOK {
 		t.Fatalf("ingest: %s", errs)
@@ -95,7 +94,7 @@ func TestReviewersCommand(t *testing.T) {
 // po = 3/4; ana A ½ R ½, ben A ¼ R ¾: pe = ½·¼ + ½·¾ = ½; kappa =
 // (¾ − ½) / (1 − ½) = 0.50.
 func TestReviewAgreementCommand(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "a.db")
+	db := testDB(t, t.TempDir(), "a.db")
 	env := map[string]string{envDB: db}
 	if code, _, errs := cli(t, env, "ingest", seeds); code != exitOK {
 		t.Fatalf("ingest: %s", errs)

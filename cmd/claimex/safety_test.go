@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/claimex/claimex/internal/pgtest"
 	"time"
 
 	"github.com/claimex/claimex/internal/claimextest"
@@ -20,7 +22,7 @@ import (
 // ingestSeeds makes a database of the samples and returns its path.
 func ingestSeeds(t *testing.T) string {
 	t.Helper()
-	db := filepath.Join(t.TempDir(), "c.db")
+	db := testDB(t, t.TempDir(), "c.db")
 	if code, _, errs := cli(t, nil, "ingest", "--db", db, seeds); code != exitOK {
 		t.Fatalf("ingest: exit %d: %s", code, errs)
 	}
@@ -47,7 +49,7 @@ func claimIDs(t *testing.T, db string) []string {
 // command refuses a missing one, and creates nothing.
 func TestCommandsNeedADatabase(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "typo.db")
+	db := testDB(t, dir, "typo.db")
 	for _, args := range [][]string{{"claims"}, {"documents"}, {"export"}, {"export", "--what", "documents"},
 		{"conflicts"}, {"eval"}, {"failures"}, {"entities"}, {"entities", "merge", "A", "B"}, {"review", "list"},
 		{"review", "accept", "1"}, {"extract"}, {"serve", "--addr", "127.0.0.1:0"}, {"backup", filepath.Join(dir, "b.db")}} {
@@ -67,7 +69,7 @@ func TestCommandsNeedADatabase(t *testing.T) {
 // TestFlagsBeforeTheCommand: --db may come before the command's name.
 func TestFlagsBeforeTheCommand(t *testing.T) {
 	db := ingestSeeds(t)
-	env := map[string]string{envDB: filepath.Join(t.TempDir(), "other.db")}
+	env := map[string]string{envDB: testDB(t, t.TempDir(), "other.db")}
 	for _, args := range [][]string{{"--db", db, "documents"}, {"--db=" + db, "documents"}, {"-db", db, "documents"},
 		{"documents", "--db", db}} {
 		code, out, errs := cli(t, env, args...)
@@ -92,6 +94,7 @@ func TestFlagsBeforeTheCommand(t *testing.T) {
 // TestDamagedDatabaseRefused: a database with garbage in its middle is
 // refused, unchanged, by every command that would write to it.
 func TestDamagedDatabaseRefused(t *testing.T) {
+	pgtest.SkipOnPostgres(t, "damaged SQLite files")
 	db := ingestSeeds(t)
 	// Put everything in the main file, then damage a page in its middle:
 	// the first page of the claims table's rows, as a failing disk or a
@@ -134,6 +137,7 @@ func TestDamagedDatabaseRefused(t *testing.T) {
 // TestBackupHoldsRecentReviews: decisions still in the write-ahead log
 // are missing from a copy of the database file, and in a backup.
 func TestBackupHoldsRecentReviews(t *testing.T) {
+	pgtest.SkipOnPostgres(t, "claimex backup copies SQLite files; PostgreSQL is backed up with pg_dump")
 	db := ingestSeeds(t)
 	ids := claimIDs(t, db)
 	if code, _, errs := cli(t, nil, append([]string{"review", "accept", "--db", db}, ids...)...); code != exitOK {
@@ -186,6 +190,7 @@ func (s *syncBuffer) String() string {
 // TestLockWaitIsReported: a review that waits for another process's
 // write lock says so, then goes through when the lock is released.
 func TestLockWaitIsReported(t *testing.T) {
+	pgtest.SkipOnPostgres(t, "SQLite's file lock (the store's TestLockWaitNotice holds PostgreSQL's)")
 	db := ingestSeeds(t)
 	id := claimIDs(t, db)[0]
 	release := claimextest.HoldWriteLock(t, db)
@@ -223,7 +228,7 @@ func TestNamesPrintedSafely(t *testing.T) {
 	}
 	empty := filepath.Join(dir, "empty\x1b]0;title\x07.txt")
 	os.WriteFile(empty, nil, 0o644)
-	db := filepath.Join(dir, "n.db")
+	db := testDB(t, dir, "n.db")
 	_, _, ingestErr := cli(t, nil, "ingest", "--db", db, dir)
 	_, docs, _ := cli(t, nil, "documents", "--db", db)
 	_, fails, _ := cli(t, nil, "failures", "--db", db)
@@ -246,6 +251,7 @@ func TestNamesPrintedSafely(t *testing.T) {
 // TestBuiltWithoutFTS5: a binary built without the sqlite_fts5 tag (as
 // a plain go install builds it) says at once how to build it.
 func TestBuiltWithoutFTS5(t *testing.T) {
+	pgtest.SkipOnPostgres(t, "a PostgreSQL database needs no SQLite full-text search")
 	goBin, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("no go command to build with")
@@ -256,7 +262,7 @@ func TestBuiltWithoutFTS5(t *testing.T) {
 		t.Fatalf("go build without tags: %v\n%s", err, out)
 	}
 	db := ingestSeeds(t)
-	for _, args := range [][]string{{"documents", "--db", db}, {"ingest", "--db", filepath.Join(t.TempDir(), "new.db"), seeds}} {
+	for _, args := range [][]string{{"documents", "--db", db}, {"ingest", "--db", testDB(t, t.TempDir(), "new.db"), seeds}} {
 		out, err := exec.Command(bin, args...).CombinedOutput()
 		if err == nil || !regexp.MustCompile(`built without SQLite full-text search.*-tags sqlite_fts5`).Match(out) {
 			t.Errorf("claimex %v built without fts5: %v\n%s", args, err, out)

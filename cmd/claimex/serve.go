@@ -65,12 +65,15 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
+	// The feed's listening ends before the store closes.
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	personal, err := st.HasReviewers(ctx)
 	if err != nil {
 		return err
 	}
 	cfg := review.Config{Store: st, Rules: r, Token: *token, Reviewer: *reviewer, Double: *double, LeaseTTL: *lease,
-		Log: a.log, Hosts: serveHosts(host, hosts)}
+		Log: a.log, Hosts: serveHosts(host, hosts), Feed: review.NotifyFeed(ctx, st, a.log)}
 	switch {
 	case !loopback:
 		// Reachable by others: nobody without a token.

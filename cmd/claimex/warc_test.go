@@ -40,7 +40,7 @@ func crawl(t *testing.T) (string, int) {
 
 func TestIngestAndCleanWARC(t *testing.T) {
 	warc, offset := crawl(t)
-	env := map[string]string{envDB: filepath.Join(t.TempDir(), "w.db")}
+	env := map[string]string{envDB: testDB(t, t.TempDir(), "w.db")}
 	badLine := fmt.Sprintf("claimex: %s#%d: read: bad WARC record: bytes follow the record where the next should begin: "+
 		"its Content-Length is wrong\n", warc, offset)
 	code, out, errs := cli(t, env, "ingest", warc)
@@ -92,7 +92,7 @@ func TestImportCommand(t *testing.T) {
 	bad := filepath.Join(dir, "shard-b.jsonl")
 	os.WriteFile(good, buf.Bytes(), 0o644)
 	os.WriteFile(bad, bytes.Replace(buf.Bytes(), []byte(`"shard_format":1`), []byte(`"shard_format":7`), 1), 0o644)
-	env := map[string]string{envDB: filepath.Join(dir, "i.db")}
+	env := map[string]string{envDB: testDB(t, dir, "i.db")}
 
 	code, out, errs := cli(t, env, "import", good)
 	if code != exitOK || errs != "" || !strings.HasPrefix(out,

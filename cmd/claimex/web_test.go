@@ -35,7 +35,7 @@ func TestIngestAndCleanURLs(t *testing.T) {
 	defer srv.Close()
 
 	dir := t.TempDir()
-	db := filepath.Join(dir, "web.db")
+	db := testDB(t, dir, "web.db")
 	list := filepath.Join(dir, "urls.txt")
 	os.WriteFile(list, []byte("# January\n"+srv.URL+"/news/unrest\n"+srv.URL+"/members/x\nnot a url\n"), 0o644)
 
@@ -98,7 +98,7 @@ func TestFetchGuardCommands(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	db := filepath.Join(t.TempDir(), "web.db")
+	db := testDB(t, t.TempDir(), "web.db")
 	refused := "fetch: refused 127.0.0.1: loopback address\n"
 	hint := "claimex: addresses that are not public are refused; --allow-private-addresses permits them\n"
 	for _, args := range [][]string{
@@ -129,7 +129,7 @@ func TestFetchGuardCommands(t *testing.T) {
 }
 
 func TestConflictsCommand(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "c.db")
+	db := testDB(t, t.TempDir(), "c.db")
 	if code, _, errs := cli(t, nil, "ingest", "--db", db, seeds); code != exitOK {
 		t.Fatal(errs)
 	}

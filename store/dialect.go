@@ -1,0 +1,98 @@
+package store
+
+import "strings"
+
+// dialect is what differs between the databases the store runs on. The
+// queries are written once, in SQL both take (with SQLite's parameters,
+// which rewriteParams turns into PostgreSQL's); a dialect holds the few
+// fragments that cannot be: full-text search, JSON, and how the schema
+// version is kept.
+type dialect struct {
+	// postgres is set for PostgreSQL, clear for SQLite.
+	postgres bool
+	// search is the condition that claim c matches the full-text query
+	// given as its one parameter (made by searchQuery).
+	search string
+	// renamedFingerprint is a fingerprint (the SQL of %[1]s) with its
+	// category replaced by %[2]s.
+	renamedFingerprint string
+	// renames lists the renames of CommitRun's second parameter (a JSON
+	// object) as rows (key, value).
+	renames string
+	// fpCategory and snapCategory read the category of a review's
+	// fingerprint and snapshot, NULL where they are not valid JSON;
+	// setFPCategory and setSnapCategory replace it with ?3.
+	fpCategory, snapCategory       string
+	setFPCategory, setSnapCategory string
+	// skipLocked ends the query choosing claims to lease.
+	skipLocked string
+	// snapStart is the start offset in a review's snapshot (r.snapshot).
+	snapStart string
+}
+
+var sqliteDialect = &dialect{
+	search:             "c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
+	renamedFingerprint: "json_replace(%[1]s, '$[1]', %[2]s)",
+	renames:            "json_each(?2) rn",
+	// CASE, unlike AND, is sure not to read what json_valid refused.
+	fpCategory:      "CASE WHEN json_valid(fingerprint) THEN json_extract(fingerprint, '$[1]') END",
+	snapCategory:    "CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.category') END",
+	setFPCategory:   "json_replace(fingerprint, '$[1]', ?3)",
+	setSnapCategory: "json_replace(snapshot, '$.category', ?3)",
+	snapStart:       "json_extract(r.snapshot, '$.start')",
+}
+
+var postgresDialect = &dialect{
+	postgres:           true,
+	search:             "c.search @@ to_tsquery('claimex', ?)",
+	renamedFingerprint: "jsonb_set(%[1]s::jsonb, '{1}', to_jsonb(%[2]s))::text",
+	renames:            "jsonb_each_text(?2::jsonb) AS rn (key, value)",
+	fpCategory:         "CASE WHEN claimex_json_valid(fingerprint) THEN fingerprint::jsonb ->> 1 END",
+	snapCategory:       "CASE WHEN claimex_json_valid(snapshot) THEN snapshot::jsonb ->> 'category' END",
+	setFPCategory:      "jsonb_set(fingerprint::jsonb, '{1}', to_jsonb(?3::text), false)::text",
+	setSnapCategory:    "jsonb_set(snapshot::jsonb, '{category}', to_jsonb(?3::text), false)::text",
+	snapStart:          "(r.snapshot::jsonb ->> 'start')::bigint",
+	skipLocked:         " FOR UPDATE OF c SKIP LOCKED",
+}
+
+// name is the database's name, as messages give it.
+func (d *dialect) name() string {
+	if d.postgres {
+		return "PostgreSQL"
+	}
+	return "SQLite"
+}
+
+// searchQuery turns what a person typed into the dialect's full-text
+// query: each word or quoted phrase a literal term (so that punctuation
+// and the query language's operators in it mean nothing), a trailing *
+// kept as a prefix search; every term must match.
+func (d *dialect) searchQuery(s string) string {
+	var terms []string
+	for _, f := range splitQuery(s) {
+		prefix := strings.HasSuffix(f, "*")
+		f = strings.Trim(f, "*")
+		if f == "" {
+			continue
+		}
+		var t string
+		if d.postgres {
+			// A quoted text in a tsquery is parsed as the documents
+			// were: its words become a phrase.
+			t = "'" + strings.NewReplacer(`\`, `\\`, "'", "''").Replace(f) + "'"
+			if prefix {
+				t += ":*"
+			}
+		} else {
+			t = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+			if prefix {
+				t += "*"
+			}
+		}
+		terms = append(terms, t)
+	}
+	if d.postgres {
+		return strings.Join(terms, " & ")
+	}
+	return strings.Join(terms, " ")
+}

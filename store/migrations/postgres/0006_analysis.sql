@@ -1,0 +1,2 @@
+ALTER TABLE documents ADD COLUMN analysis BYTEA;
+ALTER TABLE staged_documents ADD COLUMN analysis BYTEA;
