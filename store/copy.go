@@ -51,7 +51,7 @@ func (s *Store) CopyTo(ctx context.Context, to *Store) (map[string]int64, error)
 		}
 	}()
 	tx := conn
-	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", int64(pgWriterLock)); err != nil {
+	if err := lockWriters(ctx, tx); err != nil {
 		return nil, fmt.Errorf("copy: %w", err)
 	}
 	var n int

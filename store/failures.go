@@ -74,7 +74,9 @@ func (s *Store) Failures(ctx context.Context) ([]Failure, error) {
 
 // clearFailures forgets the failures of sources, inside the transaction
 // that stores them.
-func clearFailures(ctx context.Context, tx *sql.Tx, sources []string) error {
+func clearFailures(ctx context.Context, tx interface {
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}, sources []string) error {
 	stmt, err := tx.PrepareContext(ctx, "DELETE FROM failures WHERE source = ?")
 	if err != nil {
 		return fmt.Errorf("clear failures: %w", err)

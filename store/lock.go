@@ -15,18 +15,32 @@ import (
 // holds until it ends: writers take turns as on SQLite, so that every
 // read-then-write of the business logic sees what it decides on.
 func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
-	if s.opt.OnLockWait != nil {
-		start := time.Now()
-		t := time.AfterFunc(s.opt.LockNotice, func() { s.opt.OnLockWait(time.Since(start)) })
-		defer t.Stop()
-	}
+	defer s.noticeLockWait()()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil || !s.d.postgres {
 		return tx, err
 	}
-	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", int64(pgWriterLock)); err != nil {
+	if err := lockWriters(ctx, tx); err != nil {
 		tx.Rollback()
 		return nil, err
 	}
 	return tx, nil
+}
+
+// noticeLockWait tells OnLockWait, if set, once the lock notice has
+// passed before the function it returns is called.
+func (s *Store) noticeLockWait() (stop func()) {
+	if s.opt.OnLockWait == nil {
+		return func() {}
+	}
+	start := time.Now()
+	t := time.AfterFunc(s.opt.LockNotice, func() { s.opt.OnLockWait(time.Since(start)) })
+	return func() { t.Stop() }
+}
+
+// lockWriters takes PostgreSQL's writers' lock in the transaction e runs
+// in, until it ends.
+func lockWriters(ctx context.Context, e execer) error {
+	_, err := e.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", int64(pgWriterLock))
+	return err
 }

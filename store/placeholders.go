@@ -25,6 +25,10 @@ type rewritten struct {
 
 var rewrites sync.Map // query text -> rewritten
 
+// maxParam is the largest parameter number SQLite takes (its default
+// SQLITE_MAX_VARIABLE_NUMBER).
+const maxParam = 32766
+
 // rewriteParams returns query with $N parameters, and the arguments in
 // the order they are numbered.
 func rewriteParams(query string, args []driver.NamedValue) (string, []driver.NamedValue, error) {
@@ -153,7 +157,14 @@ func parseParams(query string) rewritten {
 			}
 			n := maxNum + 1
 			if j > i+1 {
-				n, _ = strconv.Atoi(query[i+1 : j])
+				var err error
+				if n, err = strconv.Atoi(query[i+1 : j]); err != nil || n < 1 || n > maxParam {
+					// No parameter SQLite would take: the text goes as
+					// it is, for the database to refuse.
+					b.WriteString(query[i:j])
+					i = j
+					continue
+				}
 			}
 			maxNum = max(maxNum, n)
 			flush()

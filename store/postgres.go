@@ -97,7 +97,7 @@ func openPostgres(ctx context.Context, dsn string, opt Options) (*Store, error) 
 	db.SetMaxOpenConns(pgMaxOpenConns)
 	db.SetMaxIdleConns(4)
 	db.SetConnMaxIdleTime(30 * time.Second)
-	s := &Store{db: db, path: Redact(dsn), now: time.Now, opt: opt, d: postgresDialect}
+	s := &Store{db: db, path: Redact(dsn), now: time.Now, opt: opt, d: postgresDialect, pgConfig: cfg}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		var pe *pgconn.PgError
@@ -156,7 +156,7 @@ func (s *Store) schemaVersion(ctx context.Context, q queryer) (int, error) {
 		return v, nil
 	}
 	var exists bool
-	if err := q.QueryRowContext(ctx, "SELECT to_regclass('claimex_schema') IS NOT NULL").Scan(&exists); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'claimex_schema')`).Scan(&exists); err != nil {
 		return 0, fmt.Errorf("read schema version: %w", err)
 	}
 	if !exists {

@@ -167,10 +167,7 @@ func TestRunKilledElsewhere(t *testing.T) {
 	there.runs.mu.Lock()
 	conn := there.runs.conns[killed]
 	there.runs.mu.Unlock()
-	var pid int
-	if err := conn.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&pid); err != nil {
-		t.Fatal(err)
-	}
+	pid := int64(conn.PgConn().PID())
 	if _, err := here.db.ExecContext(ctx, "SELECT pg_terminate_backend(?)", pid); err != nil {
 		t.Fatal(err)
 	}

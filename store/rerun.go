@@ -26,16 +26,11 @@ type Staged struct {
 // StageDocuments writes a batch of a running re-extraction. Nothing of it
 // is visible until CommitRun.
 func (s *Store) StageDocuments(ctx context.Context, runID int64, batch []Staged) error {
-	tx, err := s.begin(ctx)
+	tx, err := s.beginBulk(ctx)
 	if err != nil {
 		return fmt.Errorf("stage documents: %w", err)
 	}
-	defer tx.Rollback()
-	claimStmt, err := prepareClaimInsert(ctx, tx)
-	if err != nil {
-		return fmt.Errorf("stage documents: %w", err)
-	}
-	defer claimStmt.Close()
+	defer tx.end()
 	for _, st := range batch {
 		var text, title, published, byline, site, url, lang *string
 		var bodyStart *int
@@ -50,12 +45,12 @@ func (s *Store) StageDocuments(ctx context.Context, runID int64, batch []Staged)
 			return fmt.Errorf("stage document %d: %w", st.DocumentID, err)
 		}
 		for _, c := range st.Claims {
-			if err := insertClaim(ctx, claimStmt, st.DocumentID, runID, c); err != nil {
+			if err := tx.addClaim(ctx, st.DocumentID, runID, c); err != nil {
 				return fmt.Errorf("stage document %d: claim: %w", st.DocumentID, err)
 			}
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("stage documents: commit: %w", err)
 	}
 	return nil

@@ -2,9 +2,10 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sync"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // On a shared server a run may be started on another machine, where its
@@ -21,10 +22,11 @@ import (
 // is the second.
 const pgRunLockClass = 0x636c6d78 // "clmx"
 
-// runLeases holds the connections of the runs this Store runs.
+// runLeases holds the connections of the runs this Store runs: of their
+// own, outside the pool, which they would otherwise take from.
 type runLeases struct {
 	mu    sync.Mutex
-	conns map[int64]*sql.Conn
+	conns map[int64]*pgx.Conn
 }
 
 // holdRun takes run id's lease, on PostgreSQL.
@@ -32,18 +34,18 @@ func (s *Store) holdRun(ctx context.Context, id int64) error {
 	if !s.d.postgres {
 		return nil
 	}
-	conn, err := s.db.Conn(ctx)
+	conn, err := s.dedicated(ctx)
 	if err != nil {
 		return fmt.Errorf("lease run %d: %w", id, err)
 	}
-	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(?, ?)", pgRunLockClass, id); err != nil {
-		conn.Close()
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1, $2)", pgRunLockClass, id); err != nil {
+		conn.Close(context.WithoutCancel(ctx))
 		return fmt.Errorf("lease run %d: %w", id, err)
 	}
 	s.runs.mu.Lock()
 	defer s.runs.mu.Unlock()
 	if s.runs.conns == nil {
-		s.runs.conns = map[int64]*sql.Conn{}
+		s.runs.conns = map[int64]*pgx.Conn{}
 	}
 	s.runs.conns[id] = conn
 	return nil
@@ -58,8 +60,10 @@ func (s *Store) releaseRun(id int64) {
 	if conn == nil {
 		return
 	}
-	conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock(?, ?)", pgRunLockClass, id)
-	conn.Close()
+	// Unlocked first, so that the lease is free when this returns (the
+	// session's end, which also frees it, comes a moment later).
+	conn.Exec(context.Background(), "SELECT pg_advisory_unlock($1, $2)", pgRunLockClass, id)
+	conn.Close(context.Background())
 }
 
 // releaseRuns gives up every run lease this Store holds.
@@ -91,4 +95,9 @@ func (s *Store) runLeaseFree(ctx context.Context, id int64) (bool, error) {
 		_, err = conn.ExecContext(ctx, "SELECT pg_advisory_unlock(?, ?)", pgRunLockClass, id)
 	}
 	return free, err
+}
+
+// dedicated opens a PostgreSQL connection of its own, outside the pool.
+func (s *Store) dedicated(ctx context.Context) (*pgx.Conn, error) {
+	return pgx.ConnectConfig(ctx, s.pgConfig.Copy())
 }

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/mattn/go-sqlite3" // SQLite driver, built with the sqlite_fts5 tag
 )
 
@@ -29,8 +30,10 @@ type Store struct {
 	d    *dialect
 	// runs holds the leases of the runs going (PostgreSQL).
 	runs runLeases
-	now  func() time.Time
-	opt  Options
+	// pgConfig is how to connect to a PostgreSQL database.
+	pgConfig *pgx.ConnConfig
+	now      func() time.Time
+	opt      Options
 	// undoRead, when set (tests), runs after Undo has read the history it
 	// decides on.
 	undoRead func()

@@ -212,14 +212,11 @@ func TestPackRoundTrip(t *testing.T) {
 }
 
 // BenchmarkWriteEntries stores batches of 64 documents with 30 claims
-// each, as the ingest writer does.
+// each, as the ingest writer does (on PostgreSQL in the run there:
+// CLAIMEX_TEST_DIALECT=postgres).
 func BenchmarkWriteEntries(b *testing.B) {
 	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := openTemp(b)
 	run, err := st.BeginRun(ctx, claimex.RunIngest, RunRules{Name: "r", Hash: "h"})
 	if err != nil {
 		b.Fatal(err)

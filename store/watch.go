@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strconv"
@@ -18,7 +17,7 @@ const pgChangesChannel = "claimex_changes"
 
 // WatchChanges listens for new entries of the audit trail and new entity
 // decisions, as PostgreSQL announces them at commit (LISTEN/NOTIFY), on a
-// connection of its own. It calls ready once it listens, then fn with
+// connection of its own, outside the pool. It calls ready once it listens, then fn with
 // each announced id (claims for an entry of the trail, entities for an
 // entity decision, the other 0), until ctx ends or the connection fails;
 // it returns why. On SQLite it returns ErrNoWatch at once.
@@ -26,47 +25,32 @@ func (s *Store) WatchChanges(ctx context.Context, ready func(), fn func(claims, 
 	if !s.d.postgres {
 		return ErrNoWatch
 	}
-	conn, err := s.db.Conn(ctx)
+	c, err := s.dedicated(ctx)
 	if err != nil {
 		return fmt.Errorf("watch changes: %w", err)
 	}
-	defer conn.Close()
-	var cause error
-	err = conn.Raw(func(dc any) error {
-		pc, ok := dc.(*pgConn)
-		if !ok {
-			return ErrNoWatch
-		}
-		c := pc.pgx()
-		if _, err := c.Exec(ctx, "LISTEN "+pgChangesChannel); err != nil {
-			cause = err
-			return driver.ErrBadConn
-		}
-		ready()
-		for {
-			n, err := c.WaitForNotification(ctx)
-			if err != nil {
-				// The connection listens still: it is not given back.
-				cause = err
-				return driver.ErrBadConn
-			}
-			if len(n.Payload) < 2 {
-				continue
-			}
-			id, err := strconv.ParseInt(n.Payload[1:], 10, 64)
-			if err != nil {
-				continue
-			}
-			switch n.Payload[0] {
-			case 'c':
-				fn(id, 0)
-			case 'e':
-				fn(0, id)
-			}
-		}
-	})
-	if cause != nil {
-		err = cause
+	defer c.Close(context.WithoutCancel(ctx))
+	if _, err := c.Exec(ctx, "LISTEN "+pgChangesChannel); err != nil {
+		return fmt.Errorf("watch changes: %w", err)
 	}
-	return fmt.Errorf("watch changes: %w", err)
+	ready()
+	for {
+		n, err := c.WaitForNotification(ctx)
+		if err != nil {
+			return fmt.Errorf("watch changes: %w", err)
+		}
+		if len(n.Payload) < 2 {
+			continue
+		}
+		id, err := strconv.ParseInt(n.Payload[1:], 10, 64)
+		if err != nil {
+			continue
+		}
+		switch n.Payload[0] {
+		case 'c':
+			fn(id, 0)
+		case 'e':
+			fn(0, id)
+		}
+	}
 }

@@ -45,11 +45,11 @@ type Written struct {
 // WriteEntries stores a batch of new documents and their claims as claims
 // of run runID, in one transaction: all of the batch is stored or none.
 func (s *Store) WriteEntries(ctx context.Context, runID int64, batch []Entry) ([]Written, error) {
-	tx, err := s.begin(ctx)
+	tx, err := s.beginBulk(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("write documents: %w", err)
 	}
-	defer tx.Rollback()
+	defer tx.end()
 	docStmt, err := tx.PrepareContext(ctx, `INSERT INTO documents (hash, source, format, raw, raw_size, title,
 		published, byline, site, url, lang, text, run_id, ingested_at, content_type, body_start, analysis, fetched_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`)
@@ -57,11 +57,6 @@ func (s *Store) WriteEntries(ctx context.Context, runID int64, batch []Entry) ([
 		return nil, fmt.Errorf("write documents: %w", err)
 	}
 	defer docStmt.Close()
-	claimStmt, err := prepareClaimInsert(ctx, tx)
-	if err != nil {
-		return nil, fmt.Errorf("write documents: %w", err)
-	}
-	defer claimStmt.Close()
 
 	now := timeText(time.Now())
 	out := make([]Written, 0, len(batch))
@@ -85,7 +80,7 @@ func (s *Store) WriteEntries(ctx context.Context, runID int64, batch []Entry) ([
 			return nil, fmt.Errorf("write %s: %w", d.Source, err)
 		}
 		for _, c := range e.Claims {
-			if err := insertClaim(ctx, claimStmt, w.ID, runID, c); err != nil {
+			if err := tx.addClaim(ctx, w.ID, runID, c); err != nil {
 				return nil, fmt.Errorf("write %s: claim: %w", d.Source, err)
 			}
 		}
@@ -102,7 +97,7 @@ func (s *Store) WriteEntries(ctx context.Context, runID int64, batch []Entry) ([
 	if err := bumpClaimsVersion(ctx, tx); err != nil {
 		return nil, fmt.Errorf("write documents: %w", err)
 	}
-	if err := tx.Commit(); err != nil {
+	if err := tx.Commit(ctx); err != nil {
 		return nil, fmt.Errorf("write documents: commit: %w", err)
 	}
 	return out, nil

@@ -1,0 +1,129 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/claimex/claimex"
+	"github.com/jackc/pgx/v5"
+)
+
+// bulkTx is the transaction of a bulk write (new documents, a run's
+// staged claims). Its claims go in with claimSink: on SQLite row by row
+// through one prepared statement; on PostgreSQL with COPY (pgx's
+// CopyFrom), in the same transaction, which needs the connection itself:
+// so there the transaction is begun on a connection of its own, with
+// BEGIN and COMMIT.
+type bulkTx struct {
+	execer
+	queryer
+	prepareFn func(ctx context.Context, query string) (*sql.Stmt, error)
+	commit    func() error
+	end       func()
+	conn      *sql.Conn // PostgreSQL
+	claims    []claimRow
+	stmt      *sql.Stmt // SQLite's claim insert
+}
+
+// claimRow is a claim to write, with its document and run.
+type claimRow struct {
+	doc, run int64
+	c        claimex.Claim
+}
+
+// beginBulk starts a bulk write under the writers' lock.
+func (s *Store) beginBulk(ctx context.Context) (*bulkTx, error) {
+	if !s.d.postgres {
+		tx, err := s.begin(ctx)
+		if err != nil {
+			return nil, err
+		}
+		stmt, err := prepareClaimInsert(ctx, tx)
+		if err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+		return &bulkTx{execer: tx, queryer: tx, prepareFn: tx.PrepareContext, commit: tx.Commit, stmt: stmt,
+			end: func() { stmt.Close(); tx.Rollback() }}, nil
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b := &bulkTx{execer: conn, queryer: conn, prepareFn: conn.PrepareContext, conn: conn}
+	done := false
+	b.commit = func() error {
+		_, err := conn.ExecContext(ctx, "COMMIT")
+		done = err == nil
+		return err
+	}
+	b.end = func() {
+		if !done {
+			conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		}
+		conn.Close()
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+		b.end()
+		return nil, err
+	}
+	stop := s.noticeLockWait()
+	err = lockWriters(ctx, conn)
+	stop()
+	if err != nil {
+		b.end()
+		return nil, err
+	}
+	return b, nil
+}
+
+// addClaim writes claim c of document doc and run run: at once on
+// SQLite, at commit on PostgreSQL.
+func (b *bulkTx) addClaim(ctx context.Context, doc, run int64, c claimex.Claim) error {
+	if b.stmt != nil {
+		return insertClaim(ctx, b.stmt, doc, run, c)
+	}
+	b.claims = append(b.claims, claimRow{doc: doc, run: run, c: c})
+	return nil
+}
+
+// claimColumns are the columns addClaim writes, in insertClaim's order.
+var claimColumns = []string{"key", "document_id", "run_id", "kind", "category", "value", "value_max", "qualifier",
+	"vague", "subject", "entity_type", "canonical", "role", "attribution", "location", "text", "start", "end",
+	"sentence_start", "sentence_end", "prefix", "suffix", "rule"}
+
+// flush copies the claims held (PostgreSQL) into the claims table.
+func (b *bulkTx) flush(ctx context.Context) error {
+	if len(b.claims) == 0 {
+		return nil
+	}
+	rows := b.claims
+	b.claims = nil
+	return rawPgx(b.conn, func(c *pgx.Conn) error {
+		_, err := c.CopyFrom(ctx, pgx.Identifier{"claims"}, claimColumns, pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) {
+			r := rows[i]
+			c := r.c
+			return []any{c.Key, r.doc, r.run, string(c.Kind), string(c.Category), c.Value, c.ValueMax, string(c.Qualifier),
+				c.Vague, c.Subject, c.EntityType, c.Canonical, c.Role, c.Attribution, c.Location, c.Text, c.Start, c.End,
+				c.SentenceStart, c.SentenceEnd, c.Prefix, c.Suffix, c.Rule}, nil
+		}))
+		if err != nil {
+			return fmt.Errorf("copy claims: %w", err)
+		}
+		return nil
+	})
+}
+
+// Commit writes what is held and commits.
+func (b *bulkTx) Commit(ctx context.Context) error {
+	if err := b.flush(ctx); err != nil {
+		return err
+	}
+	return b.commit()
+}
+
+// PrepareContext prepares a statement in the transaction.
+func (b *bulkTx) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {
+	return b.prepareFn(ctx, query)
+}
