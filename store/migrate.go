@@ -41,9 +41,11 @@ func loadMigrations() ([]migration, error) {
 		out = append(out, migration{version: v, name: base, sql: string(b)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	// Numbers rise; a gap is allowed, for migrations numbered on branches
+	// that are merged later.
 	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: expected version %d", m.name, i+1)
+		if m.version < 1 || i > 0 && m.version == out[i-1].version {
+			return nil, fmt.Errorf("migration %s: version %d taken or out of range", m.name, m.version)
 		}
 	}
 	return out, nil
@@ -52,10 +54,10 @@ func loadMigrations() ([]migration, error) {
 // SchemaVersion is the schema version this build writes.
 func SchemaVersion() int {
 	ms, err := loadMigrations()
-	if err != nil {
+	if err != nil || len(ms) == 0 {
 		return 0
 	}
-	return len(ms)
+	return ms[len(ms)-1].version
 }
 
 // migrate applies, in order and each in its own transaction, the
@@ -74,10 +76,17 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if current > len(ms) {
-		return fmt.Errorf("database schema version %d is newer than this claimex (%d); upgrade claimex", current, len(ms))
+	latest := 0
+	if len(ms) > 0 {
+		latest = ms[len(ms)-1].version
 	}
-	for _, m := range ms[current:] {
+	if current > latest {
+		return fmt.Errorf("database schema version %d is newer than this claimex (%d); upgrade claimex", current, latest)
+	}
+	for _, m := range ms {
+		if m.version <= current {
+			continue
+		}
 		tx, err := conn.BeginTx(ctx, nil)
 		if err != nil {
 			return err
