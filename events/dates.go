@@ -32,7 +32,7 @@ func parsePublished(s string) day {
 		}
 	}
 	if len(s) >= 10 {
-		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
+		if t, err := time.Parse("2006-01-02", s[:10]); err == nil && t.Year() >= 1900 && t.Year() <= 2100 {
 			return day{t: midnight(t.Year(), t.Month(), t.Day())}
 		}
 	}

@@ -89,8 +89,10 @@ func groupAfter(ctx context.Context, st *store.Store, rep *Report) error {
 // CorrectEvents records a reviewer's correction in terms of documents and
 // groups again, so that it shows at once. Merge takes two event ids
 // (a, b: b's documents join a); move a document id and an event id, or 0
-// for an event of its own. It returns the number of events after it.
-func CorrectEvents(ctx context.Context, st *store.Store, kind string, a, b int64, reviewer string) (int, error) {
+// for an event of its own. It returns the event the corrected document
+// is in after it (an event keeps its id while it keeps most of its
+// documents, so a merge may go by either id) and the number of events.
+func CorrectEvents(ctx context.Context, st *store.Store, kind string, a, b int64, reviewer string) (event int64, events int, err error) {
 	first := func(id int64) (int64, error) {
 		evs, err := st.Events(ctx, id)
 		if err != nil {
@@ -102,37 +104,40 @@ func CorrectEvents(ctx context.Context, st *store.Store, kind string, a, b int64
 	switch kind {
 	case claimex.EventMerge:
 		if a == b {
-			return 0, store.Invalidf("event %d and event %d are one event already", a, b)
+			return 0, 0, store.Invalidf("event %d and event %d are one event already", a, b)
 		}
-		var err error
 		if c.Document, err = first(a); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		if c.Target, err = first(b); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 	case claimex.EventMove:
 		in, ok, err := st.EventOfDocument(ctx, a)
 		if err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		if !ok {
-			return 0, store.Invalidf("no document %d; 'claimex documents' lists them", a)
+			return 0, 0, store.Invalidf("no document %d; 'claimex documents' lists them", a)
 		}
 		c.Document = a
 		if b != 0 {
 			if in == b {
-				return 0, store.Invalidf("document %d is in event %d already", a, b)
+				return 0, 0, store.Invalidf("document %d is in event %d already", a, b)
 			}
 			if c.Target, err = first(b); err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 		}
 	default:
-		return 0, fmt.Errorf("unknown event correction %q", kind)
+		return 0, 0, fmt.Errorf("unknown event correction %q", kind)
 	}
 	if _, err := st.AddEventCorrection(ctx, c); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return GroupEvents(ctx, st)
+	if events, err = GroupEvents(ctx, st); err != nil {
+		return 0, 0, err
+	}
+	event, _, err = st.EventOfDocument(ctx, c.Document)
+	return event, events, err
 }

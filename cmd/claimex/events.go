@@ -73,17 +73,15 @@ func (a *app) events(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 	if kind != "" {
-		n, err := pipeline.CorrectEvents(ctx, st, kind, x, y, *reviewer)
+		e, n, err := pipeline.CorrectEvents(ctx, st, kind, x, y, *reviewer)
 		if err != nil {
 			return err
 		}
 		switch {
 		case kind == claimex.EventMerge:
-			fmt.Fprintf(a.stdout, "merged event %d into event %d; %d events in all\n", y, x, n)
-		case y == 0:
-			fmt.Fprintf(a.stdout, "moved document %d to an event of its own; %d events in all\n", x, n)
+			fmt.Fprintf(a.stdout, "merged events %d and %d into event %d; %d events in all\n", x, y, e, n)
 		default:
-			fmt.Fprintf(a.stdout, "moved document %d to event %d; %d events in all\n", x, y, n)
+			fmt.Fprintf(a.stdout, "moved document %d to event %d; %d events in all\n", x, e, n)
 		}
 		return nil
 	}
