@@ -16,7 +16,7 @@ import (
 	"github.com/claimex/claimex/store"
 )
 
-//go:embed templates/*.html
+//go:embed templates/*.html templates/*.part
 var templateFiles embed.FS
 
 //go:embed static
@@ -83,7 +83,7 @@ func NewServer(cfg Config) (*Server, error) {
 		if name == "layout" {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", p)
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/group.part", p)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
