@@ -57,7 +57,7 @@ lint:
 FUZZTIME    ?= 60s
 FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract extract:FuzzLanguage extract:FuzzDecodeAnalysis \
 	extract:FuzzFastModel fetch:FuzzCleanHTML fetch:FuzzFilterLines fetch:FuzzDecode rules:FuzzParse \
-	export:FuzzCSVRoundTrip export:FuzzNormalizePublished
+	export:FuzzCSVRoundTrip export:FuzzNormalizePublished events:FuzzTextDates
 fuzz:
 	@cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m); \
 	for t in $(FUZZTARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; \

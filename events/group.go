@@ -59,8 +59,6 @@ const (
 	cityPenalty = 0.1
 )
 
-var debugTrace func(doc, first int64, s float64) // DEBUG
-
 // doc is a document made ready for grouping.
 type doc struct {
 	id     int64
@@ -116,11 +114,7 @@ func Group(in []Doc, corrections []claimex.EventCorrection, opt Options) []claim
 					continue
 				}
 				seen[e] = true
-				s := score(docs, d, evs[e], opt)
-				if debugTrace != nil {
-					debugTrace(d.id, docs[evs[e].members[0]].id, s)
-				}
-				if s >= bestScore && (s > bestScore || best < 0 || e < best) {
+				if s := score(docs, d, evs[e], opt); s >= bestScore && (s > bestScore || best < 0 || e < best) {
 					best, bestScore = e, s
 				}
 			}

@@ -52,6 +52,7 @@ func (a *app) conflicts(ctx context.Context, args []string) error {
 		return err
 	}
 	filter.Category = r.Canonical(cat)
+	a.warnStaleEvents(ctx, st)
 	groups, evs, err := review.LoadConflicts(ctx, st, r, filter)
 	if errors.Is(err, store.ErrNoEvent) {
 		return fmt.Errorf("no event %d; 'claimex events' lists them", *event)

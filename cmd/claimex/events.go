@@ -85,6 +85,7 @@ func (a *app) events(ctx context.Context, args []string) error {
 		}
 		return nil
 	}
+	a.warnStaleEvents(ctx, st)
 	list, err := st.Events(ctx, x)
 	if errors.Is(err, store.ErrNoEvent) {
 		return fmt.Errorf("no event %d; 'claimex events' lists them", x)
@@ -157,4 +158,13 @@ func dateOnly(s string) string {
 		return s[:10]
 	}
 	return s
+}
+
+// warnStaleEvents says on stderr when the stored events were grouped
+// before the current claims were written (by an older claimex, or a
+// process killed in between): commands that only read cannot group them.
+func (a *app) warnStaleEvents(ctx context.Context, st *store.Store) {
+	if stale, err := st.EventsStale(ctx); err == nil && stale {
+		fmt.Fprintln(a.stderr, "claimex: the events are older than the claims; the next ingest or 'claimex extract' groups the documents again")
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimex/claimex/pipeline"
 	"github.com/claimex/claimex/review"
 	"github.com/claimex/claimex/rules"
 )
@@ -58,6 +59,14 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
+	// A database an older claimex made has no events yet.
+	if stale, err := st.EventsStale(ctx); err != nil {
+		return err
+	} else if stale {
+		if _, err := pipeline.GroupEvents(ctx, st); err != nil {
+			return fmt.Errorf("group events: %w", err)
+		}
+	}
 	srv, err := review.NewServer(review.Config{Store: st, Rules: r, Token: *token, Reviewer: *reviewer, Log: a.log,
 		Hosts: serveHosts(host, hosts)})
 	if err != nil {
