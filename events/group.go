@@ -279,8 +279,9 @@ func prepare(in []Doc) []doc {
 		}
 		d.cityKeys = map[string]bool{}
 		seen := map[string]bool{}
+		within := placesOf(x.Places)
 		for _, p := range x.Places {
-			ks := containing(p)
+			ks := within[p]
 			for _, k := range ks {
 				d.places[k.key] = k
 				tc[voc.id("\x00"+k.key)] += placeWeight
@@ -326,6 +327,39 @@ func prepare(in []Doc) []doc {
 		}
 	}
 	return docs
+}
+
+// placesOf finds what holds each place a document names. A name the
+// gazetteer places in another country than most of the document's places
+// ("Santa Teresa", a town in Venezuela, in a report from Peru) is taken
+// for a place the gazetteer lacks.
+func placesOf(names []string) map[string][]placeKey {
+	out := map[string][]placeKey{}
+	votes := map[string]int{}
+	for _, n := range names {
+		ks, ok := out[n]
+		if !ok {
+			ks = containing(n)
+			out[n] = ks
+		}
+		if len(ks) > 0 && ks[len(ks)-1].level == levelCountry {
+			votes[ks[len(ks)-1].key]++
+		}
+	}
+	top, most := "", 0
+	for k, v := range votes {
+		if v > most || v == most && k < top {
+			top, most = k, v
+		}
+	}
+	for n, ks := range out {
+		if len(ks) > 1 && most >= 2 && ks[len(ks)-1].key != top {
+			if f := rules.Fold(n); f != "" {
+				out[n] = []placeKey{{"place:" + f, n, levelCity, false, true}}
+			}
+		}
+	}
+	return out
 }
 
 // correct applies reviewers' corrections, oldest first, to the events of
@@ -425,8 +459,12 @@ func mainPlaces(docs []doc, ms []int) []string {
 	keys := map[string]placeKey{}
 	for _, m := range ms {
 		for k, p := range docs[m].places {
-			n[k]++
-			keys[k] = p
+			// The places named, and the countries that hold them; not
+			// the regions of cities, which a reader has not been told.
+			if p.named || p.level == levelCountry {
+				n[k]++
+				keys[k] = p
+			}
 		}
 	}
 	most := 0

@@ -24,6 +24,9 @@ type placeKey struct {
 	// large marks a city of a million people or more: too large to tell
 	// two happenings in it apart.
 	large bool
+	// named is set for the place a document names, as opposed to those
+	// that hold it.
+	named bool
 }
 
 // containing returns the keys of a place name and of the places holding
@@ -36,7 +39,7 @@ func containing(name string) []placeKey {
 		if f == "" {
 			return nil
 		}
-		return []placeKey{{"place:" + f, strings.TrimSpace(name), levelCity, false}}
+		return []placeKey{{"place:" + f, strings.TrimSpace(name), levelCity, false, true}}
 	}
 	country := p.Country
 	if country == "" {
@@ -45,15 +48,15 @@ func containing(name string) []placeKey {
 	var out []placeKey
 	switch p.Kind {
 	case "city":
-		out = append(out, placeKey{"city:" + country + "/" + p.Name, p.Name, levelCity, p.Large})
+		out = append(out, placeKey{"city:" + country + "/" + p.Name, p.Name, levelCity, p.Large, true})
 		if p.Region != "" {
-			out = append(out, placeKey{"region:" + country + "/" + p.Region, p.Region, levelRegion, false})
+			out = append(out, placeKey{"region:" + country + "/" + p.Region, p.Region, levelRegion, false, false})
 		}
 	case "region":
-		out = append(out, placeKey{"region:" + country + "/" + p.Name, p.Name, levelRegion, false})
+		out = append(out, placeKey{"region:" + country + "/" + p.Name, p.Name, levelRegion, false, true})
 	}
 	if p.Country != "" {
-		out = append(out, placeKey{"country:" + p.Country, p.Country, levelCountry, false})
+		out = append(out, placeKey{"country:" + p.Country, p.Country, levelCountry, false, p.Kind == "country"})
 	}
 	return out
 }

@@ -120,9 +120,4 @@ func TestBrowserEvents(t *testing.T) {
 	if cs, _ := st.EventCorrections(context.Background()); len(cs) != 1 || cs[0].Reviewer != "tester" {
 		t.Errorf("corrections stored: %+v", cs)
 	}
-	if *screenshots != "" {
-		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/conflicts")); err == nil {
-			shoot(t, ctx, "conflicts.png")
-		}
-	}
 }
