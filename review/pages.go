@@ -91,9 +91,19 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 			s.error(w, r, err)
 			return
 		}
+		twins, err := s.cfg.Store.Twins(ctx, cur.ID)
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		var tc []claimex.Claim
+		for _, t := range twins {
+			tc = append(tc, t.Claim)
+		}
 		data["Claim"] = cur
 		data["Doc"] = doc
-		data["Segments"] = focus(doc.Text, cur.Claim)
+		data["Twins"] = twins
+		data["Segments"] = focus(doc.Text, cur.Claim, tc...)
 		data["Next"], data["Prev"], data["NextPending"] = next, prev, nextPending
 	}
 	s.render(w, "queue", data)

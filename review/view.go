@@ -26,8 +26,9 @@ type Segment struct {
 	Category string
 	Status   claimex.Status
 	Kind     claimex.Kind
-	// Sentence and Focus mark the sentence under review and its claim.
-	Sentence, Focus bool
+	// Sentence and Focus mark the sentence under review and its claim;
+	// Twin the same figure across the headline, reviewed with it.
+	Sentence, Focus, Twin bool
 }
 
 // slice cuts code points [start, end) out of runes, clamped.
@@ -40,17 +41,17 @@ func slice(runes []rune, start, end int) string {
 }
 
 // focus splits a document's text around one claim: the text before its
-// sentence, the sentence with the claim marked, the text after.
-func focus(text string, c claimex.Claim) []Segment {
+// sentence, the sentence with the claim marked, the text after; its
+// twins (the same figure across the headline), outside its sentence, are
+// marked too.
+func focus(text string, c claimex.Claim, twins ...claimex.Claim) []Segment {
 	r := []rune(text)
 	ss, se := min(c.SentenceStart, c.Start), max(c.SentenceEnd, c.End)
-	segs := []Segment{
-		{Text: slice(r, 0, ss)},
-		{Text: slice(r, ss, c.Start), Sentence: true},
-		{Text: slice(r, c.Start, c.End), Sentence: true, Focus: true, ClaimID: c.ID, Category: string(c.Category), Kind: c.Kind},
-		{Text: slice(r, c.End, se), Sentence: true},
-		{Text: slice(r, se, len(r))},
-	}
+	segs := plain(r, 0, ss, twins)
+	segs = append(segs, Segment{Text: slice(r, ss, c.Start), Sentence: true},
+		Segment{Text: slice(r, c.Start, c.End), Sentence: true, Focus: true, ClaimID: c.ID, Category: string(c.Category), Kind: c.Kind},
+		Segment{Text: slice(r, c.End, se), Sentence: true})
+	segs = append(segs, plain(r, se, len(r), twins)...)
 	out := segs[:0]
 	for _, s := range segs {
 		if s.Text != "" || s.Focus {
@@ -58,6 +59,22 @@ func focus(text string, c claimex.Claim) []Segment {
 		}
 	}
 	return out
+}
+
+// plain cuts [from, to) of a text into runs, the twins lying wholly in
+// it marked.
+func plain(r []rune, from, to int, twins []claimex.Claim) []Segment {
+	var out []Segment
+	at := from
+	for _, t := range twins {
+		if t.Start < at || t.End > to || t.End <= t.Start {
+			continue
+		}
+		out = append(out, Segment{Text: slice(r, at, t.Start)},
+			Segment{Text: slice(r, t.Start, t.End), Twin: true, ClaimID: t.ID, Category: string(t.Category), Kind: t.Kind})
+		at = t.End
+	}
+	return append(out, Segment{Text: slice(r, at, to)})
 }
 
 // highlight splits a document's text into plain runs and claims, in text

@@ -73,6 +73,20 @@ func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 	if err := s.decide(ctx, tx, v, d); err != nil {
 		return ClaimView{}, err
 	}
+	// The same figure across the headline is decided with it.
+	ids, err := twins(ctx, tx, v.ID)
+	if err != nil {
+		return ClaimView{}, err
+	}
+	for _, id := range ids {
+		t, err := readClaim(ctx, tx, id)
+		if err != nil {
+			return ClaimView{}, err
+		}
+		if err := s.decide(ctx, tx, t, d); err != nil {
+			return ClaimView{}, err
+		}
+	}
 	return commitDecision(ctx, tx, v.ID)
 }
 
