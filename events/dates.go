@@ -76,26 +76,31 @@ func textDates(text string, published day) []day {
 	}
 	var all []found
 	add := func(y int, m time.Month, d int) {
-		if d < 1 || d > 31 || m < 1 || m > 12 || y != 0 && (y < 1900 || y > 2100) {
+		if d < 1 || d > 31 || m < 1 || m > 12 || y != 0 && (y < 1900 || y > 2100) || len(all) >= maxDates {
 			return
 		}
 		all = append(all, found{y, m, d, y != 0})
 	}
-	for _, g := range monthDay.FindAllStringSubmatch(text, 200) {
-		d, _ := strconv.Atoi(g[2])
-		y, _ := strconv.Atoi(g[3])
-		add(y, months[strings.ToLower(g[1])], d)
-	}
-	for _, g := range dayMonth.FindAllStringSubmatch(text, 200) {
-		d, _ := strconv.Atoi(g[1])
-		y, _ := strconv.Atoi(g[3])
-		add(y, months[strings.ToLower(g[2])], d)
-	}
-	for _, g := range isoDate.FindAllStringSubmatch(text, 200) {
-		y, _ := strconv.Atoi(g[1])
-		m, _ := strconv.Atoi(g[2])
-		d, _ := strconv.Atoi(g[3])
-		add(y, time.Month(m), d)
+	// The patterns run only around the words that may be months and the
+	// dashes that may be in a date: on a whole long text they cost more
+	// than everything else grouping does.
+	for _, w := range dateWindows(text) {
+		for _, g := range monthDay.FindAllStringSubmatch(w, -1) {
+			d, _ := strconv.Atoi(g[2])
+			y, _ := strconv.Atoi(g[3])
+			add(y, months[strings.ToLower(g[1])], d)
+		}
+		for _, g := range dayMonth.FindAllStringSubmatch(w, -1) {
+			d, _ := strconv.Atoi(g[1])
+			y, _ := strconv.Atoi(g[3])
+			add(y, months[strings.ToLower(g[2])], d)
+		}
+		for _, g := range isoDate.FindAllStringSubmatch(w, -1) {
+			y, _ := strconv.Atoi(g[1])
+			m, _ := strconv.Atoi(g[2])
+			d, _ := strconv.Atoi(g[3])
+			add(y, time.Month(m), d)
+		}
 	}
 	year := 0
 	if !published.zero() {
@@ -123,6 +128,61 @@ func textDates(text string, published day) []day {
 		}
 	}
 	return out
+}
+
+// maxDates is how many days of a text are read.
+const maxDates = 200
+
+// dateWindows cuts out of a text the stretches that may hold a date: a
+// capitalised word that may be a month, or a dash between digits, with
+// the words either side, whole. Stretches that overlap are joined, so no
+// date is read twice.
+func dateWindows(text string) []string {
+	const before, after = 16, 24
+	var out []string
+	lo, hi := -1, -1
+	flush := func() {
+		if lo >= 0 {
+			out = append(out, text[lo:hi])
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		start := false
+		switch {
+		case strings.IndexByte("JFMASOND", c) >= 0 && (i == 0 || !isAlnum(text[i-1])):
+			j := i + 1
+			for j < len(text) && j-i < 10 && text[j] >= 'a' && text[j] <= 'z' {
+				j++
+			}
+			_, start = months[strings.ToLower(text[i:j])]
+		case c == '-' && i >= 4 && i+2 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1]):
+			start = true
+		}
+		if !start {
+			continue
+		}
+		a, b := max(0, i-before), min(len(text), i+after)
+		for a > 0 && isAlnum(text[a-1]) {
+			a--
+		}
+		for b < len(text) && isAlnum(text[b]) {
+			b++
+		}
+		if lo >= 0 && a <= hi {
+			hi = max(hi, b)
+			continue
+		}
+		flush()
+		lo, hi = a, b
+	}
+	flush()
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isAlnum(c byte) bool {
+	return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }
 
 // when is the day a document reports on: its published date, or else the

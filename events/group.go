@@ -59,13 +59,19 @@ const (
 	cityPenalty = 0.1
 )
 
-// doc is a document made ready for grouping.
+// doc is a document made ready for grouping: no text is kept, so that
+// memory grows with the number of documents, not their length.
 type doc struct {
-	id     int64
-	title  string
-	when   day
-	places map[string]placeKey
-	names  map[string]bool
+	id    int64
+	title string
+	when  day
+	// places are the places it names and those holding them; keys the
+	// ids of their terms and of the names of people and organisations it
+	// names, sorted, to tell what two documents share.
+	places []placeKey
+	keys   []int32
+	// counts are its term counts until they are weighed into vec.
+	counts vector
 	vec    vector
 	terms  []int32 // its heaviest terms, to find candidates
 	// words are the ids of every word of its text, sorted; named are
@@ -76,54 +82,98 @@ type doc struct {
 	// still found in its text.
 	words         []int32
 	named, cities [][]int32
-	cityKeys      map[string]bool
+	cityKeys      []int32
 }
 
 // event is a group in the making.
 type event struct {
 	members  []int
 	centroid map[int32]float64
-	norm     float64
+	sq       float64 // the centroid's squared norm
+	// first and last are its documents' days with a year, yearless set
+	// when one has a day without: to pass over an event far in time at
+	// once.
+	first, last time.Time
+	yearless    bool
 }
+
+// maxCandidates is how many events, those sharing the most of its
+// heaviest terms, a document is compared with.
+const maxCandidates = 12
 
 // Group puts documents into events and applies the corrections, oldest
 // first, over the result. The events it returns have no ids (see
 // AssignIDs); they come in the order of their first documents.
 func Group(in []Doc, corrections []claimex.EventCorrection, opt Options) []claimex.Event {
+	g := NewGrouper()
+	for _, x := range in {
+		g.Add(x)
+	}
+	return g.Group(corrections, opt)
+}
+
+// Grouper reads documents one at a time, keeping what grouping needs of
+// each and none of its text, then groups them.
+type Grouper struct {
+	voc  *vocabulary
+	docs []doc
+	// within caches what holds each place name.
+	within  map[string][]placeKey
+	weighed bool
+}
+
+// NewGrouper returns a Grouper holding no documents.
+func NewGrouper() *Grouper {
+	return &Grouper{voc: &vocabulary{ids: map[string]int32{}}, within: map[string][]placeKey{}}
+}
+
+// Group groups the documents added, in id order, and applies the
+// corrections, oldest first, over the result (see the package comment).
+func (g *Grouper) Group(corrections []claimex.EventCorrection, opt Options) []claimex.Event {
 	if opt.MaxGap <= 0 {
 		opt.MaxGap = DefaultMaxGap
 	}
 	if opt.Threshold <= 0 {
 		opt.Threshold = DefaultThreshold
 	}
-	sorted := append([]Doc(nil), in...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
-	docs := prepare(sorted)
+	docs := g.docs
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].id < docs[j].id })
+	g.weigh()
 
 	var evs []*event
 	of := make([]int, len(docs)) // the event of each document
 	byTerm := map[int32][]int{}  // term → events holding a document with it among its heaviest terms
-	seen := map[int]bool{}
+	hits := map[int]int{}
+	var cands []int
 	for i := range docs {
 		d := &docs[i]
-		clear(seen)
-		best, bestScore := -1, opt.Threshold
+		clear(hits)
 		for _, t := range d.terms {
 			for _, e := range byTerm[t] {
-				if seen[e] {
-					continue
-				}
-				seen[e] = true
-				if s := score(docs, d, evs[e], opt); s >= bestScore && (s > bestScore || best < 0 || e < best) {
-					best, bestScore = e, s
-				}
+				hits[e]++
+			}
+		}
+		cands = cands[:0]
+		for e := range hits {
+			cands = append(cands, e)
+		}
+		sort.Slice(cands, func(a, b int) bool {
+			if hits[cands[a]] != hits[cands[b]] {
+				return hits[cands[a]] > hits[cands[b]]
+			}
+			return cands[a] < cands[b]
+		})
+		best, bestScore := -1, opt.Threshold
+		for _, e := range cands[:min(len(cands), maxCandidates)] {
+			if s := score(docs, d, evs[e], opt); s >= bestScore && (s > bestScore || best < 0 || e < best) {
+				best, bestScore = e, s
 			}
 		}
 		if best < 0 {
 			best = len(evs)
 			evs = append(evs, &event{centroid: map[int32]float64{}})
 		}
-		evs[best].add(i, d.vec)
+		evs[best].add(i, d)
 		of[i] = best
 		for _, t := range d.terms {
 			if l := byTerm[t]; len(l) == 0 || l[len(l)-1] != best {
@@ -140,6 +190,10 @@ func Group(in []Doc, corrections []claimex.EventCorrection, opt Options) []claim
 // organisation with one of the event's documents, or its day lies more
 // than MaxGap days from every dated document of the event.
 func score(docs []doc, d *doc, e *event, opt Options) float64 {
+	if !d.when.zero() && !d.when.yearless && !e.yearless && !e.first.IsZero() &&
+		(d.when.t.Before(e.first.AddDate(0, 0, -opt.MaxGap)) || d.when.t.After(e.last.AddDate(0, 0, opt.MaxGap))) {
+		return -1
+	}
 	dated, near := false, false
 	for _, m := range e.members {
 		md := &docs[m]
@@ -161,11 +215,11 @@ func score(docs []doc, d *doc, e *event, opt Options) float64 {
 		penalty = cityPenalty
 	}
 	whole := 0.0
-	if e.norm > 0 {
+	if e.sq > 0 {
 		for _, w := range d.vec {
 			whole += float64(w.w) * e.centroid[w.term]
 		}
-		whole /= e.norm
+		whole /= math.Sqrt(e.sq)
 	}
 	closest := 0.0
 	for _, m := range e.members[max(0, len(e.members)-recentMembers):] {
@@ -195,10 +249,8 @@ func nearPlace(docs []doc, d *doc, e *event) bool {
 			continue
 		}
 		any = true
-		for k := range d.cityKeys {
-			if md.cityKeys[k] {
-				return true
-			}
+		if intersect(d.cityKeys, md.cityKeys) {
+			return true
 		}
 		if mentions(d.words, md.cities) || mentions(md.words, d.cities) {
 			return true
@@ -232,114 +284,147 @@ func shares(a, b *doc) bool {
 	return sharesKey(a, b) || mentions(a.words, b.named) || mentions(b.words, a.named)
 }
 
-func sharesKey(a, b *doc) bool {
-	if len(a.places)+len(a.names) > len(b.places)+len(b.names) {
-		a, b = b, a
-	}
-	for k := range a.places {
-		if _, ok := b.places[k]; ok {
-			return true
-		}
-	}
-	for n := range a.names {
-		if b.names[n] {
+func sharesKey(a, b *doc) bool { return intersect(a.keys, b.keys) }
+
+// intersect reports whether two sorted lists have an element in common.
+func intersect(a, b []int32) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			return true
 		}
 	}
 	return false
 }
 
-func (e *event) add(i int, v vector) {
+func (e *event) add(i int, d *doc) {
 	e.members = append(e.members, i)
-	for _, w := range v {
-		e.centroid[w.term] += float64(w.w)
+	for _, w := range d.vec {
+		c := e.centroid[w.term]
+		e.sq += 2*c*float64(w.w) + float64(w.w)*float64(w.w)
+		e.centroid[w.term] = c + float64(w.w)
 	}
-	var sq float64
-	for _, x := range e.centroid {
-		sq += x * x
+	switch {
+	case d.when.zero():
+	case d.when.yearless:
+		e.yearless = true
+	default:
+		if e.first.IsZero() || d.when.t.Before(e.first) {
+			e.first = d.when.t
+		}
+		if d.when.t.After(e.last) {
+			e.last = d.when.t
+		}
 	}
-	e.norm = math.Sqrt(sq)
 }
 
-// prepare reads each document's day, places, names and terms.
-func prepare(in []Doc) []doc {
-	voc := &vocabulary{ids: map[string]int32{}}
-	docs := make([]doc, len(in))
-	tcs := make([]counts, len(in))
-	for i, x := range in {
-		pub := parsePublished(x.Published)
-		d := doc{id: x.ID, title: x.Title, when: when(pub, textDates(x.Title+"\n"+x.Text, pub)),
-			places: map[string]placeKey{}, names: map[string]bool{}}
-		tc := counts{}
-		for _, w := range words(x.Title) {
-			tc[voc.id(w)] += titleWeight
-		}
-		for _, w := range words(x.Text) {
-			tc[voc.id(w)]++
-		}
-		d.cityKeys = map[string]bool{}
-		seen := map[string]bool{}
-		within := placesOf(x.Places)
-		for _, p := range x.Places {
-			ks := within[p]
-			for _, k := range ks {
-				d.places[k.key] = k
-				tc[voc.id("\x00"+k.key)] += placeWeight
-			}
-			if len(ks) > 0 && !seen[p] {
-				seen[p] = true
-				ws := wordIDs(voc, p)
-				d.named = append(d.named, ws)
-				if ks[0].level == levelCity && !ks[0].large {
-					d.cityKeys[ks[0].key] = true
-					d.cities = append(d.cities, ws)
-				}
-			}
-		}
-		for _, n := range x.Names {
-			if f := rules.Fold(n); f != "" {
-				d.names[f] = true
-				tc[voc.id("\x01"+f)] += nameWeight
-				if !seen[n] {
-					seen[n] = true
-					d.named = append(d.named, wordIDs(voc, n))
-				}
-			}
-		}
-		for _, s := range x.Subjects {
-			tc[voc.id("\x02"+s)]++
-		}
-		for t := range tc {
-			voc.df[t]++
-			d.words = append(d.words, t)
-		}
-		slices.Sort(d.words)
-		docs[i], tcs[i] = d, tc
+// Add reads a document's day, places, names and terms. Documents are
+// added before Group is called.
+func (g *Grouper) Add(x Doc) {
+	voc := g.voc
+	pub := parsePublished(x.Published)
+	d := doc{id: x.ID, title: x.Title, when: when(pub, textDates(x.Title+"\n"+x.Text, pub))}
+	tc := map[int32]float32{}
+	for _, w := range words(x.Title) {
+		tc[voc.id(w)] += titleWeight
 	}
+	for _, w := range words(x.Text) {
+		tc[voc.id(w)]++
+	}
+	seen := map[string]bool{}
+	within := placesOf(x.Places, g.within)
+	have := map[string]bool{}
+	for _, p := range x.Places {
+		ks := within[p]
+		for _, k := range ks {
+			id := voc.id("\x00" + k.key)
+			tc[id] += placeWeight
+			if !have[k.key] {
+				have[k.key] = true
+				d.places = append(d.places, k)
+				d.keys = append(d.keys, id)
+			}
+		}
+		if len(ks) > 0 && !seen[p] {
+			seen[p] = true
+			ws := wordIDs(voc, p)
+			d.named = append(d.named, ws)
+			if ks[0].level == levelCity && !ks[0].large {
+				d.cityKeys = append(d.cityKeys, voc.id("\x00"+ks[0].key))
+				d.cities = append(d.cities, ws)
+			}
+		}
+	}
+	for _, n := range x.Names {
+		if f := rules.Fold(n); f != "" {
+			id := voc.id("\x01" + f)
+			tc[id] += nameWeight
+			if !seen[n] {
+				seen[n] = true
+				d.keys = append(d.keys, id)
+				d.named = append(d.named, wordIDs(voc, n))
+			}
+		}
+	}
+	for _, s := range x.Subjects {
+		tc[voc.id("\x02"+s)]++
+	}
+	d.counts = make(vector, 0, len(tc))
+	for t, c := range tc {
+		voc.df[t]++
+		d.words = append(d.words, t)
+		d.counts = append(d.counts, weight{t, c})
+	}
+	slices.Sort(d.words)
+	d.keys = sortedSet(d.keys)
+	d.cityKeys = sortedSet(d.cityKeys)
+	g.docs = append(g.docs, d)
+}
+
+func sortedSet(s []int32) []int32 {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// weigh turns every document's term counts into its vector, and finds its
+// heaviest terms.
+func (g *Grouper) weigh() {
+	if g.weighed {
+		return
+	}
+	g.weighed = true
+	n := len(g.docs)
 	// A term most documents hold finds no one event.
-	common := int32(max(20, len(in)/10))
-	for i := range docs {
-		docs[i].vec = voc.weigh(tcs[i], len(in))
-		for _, t := range top(docs[i].vec, candidateTerms*2) {
-			if voc.df[t] <= common && len(docs[i].terms) < candidateTerms {
-				docs[i].terms = append(docs[i].terms, t)
+	common := int32(max(20, n/10))
+	for i := range g.docs {
+		d := &g.docs[i]
+		d.vec, d.counts = g.voc.weigh(d.counts, n), nil
+		for _, t := range top(d.vec, candidateTerms*2) {
+			if g.voc.df[t] <= common && len(d.terms) < candidateTerms {
+				d.terms = append(d.terms, t)
 			}
 		}
 	}
-	return docs
 }
 
 // placesOf finds what holds each place a document names. A name the
 // gazetteer places in another country than most of the document's places
 // ("Santa Teresa", a town in Venezuela, in a report from Peru) is taken
 // for a place the gazetteer lacks.
-func placesOf(names []string) map[string][]placeKey {
+func placesOf(names []string, cache map[string][]placeKey) map[string][]placeKey {
 	out := map[string][]placeKey{}
 	votes := map[string]int{}
 	for _, n := range names {
 		ks, ok := out[n]
 		if !ok {
-			ks = containing(n)
+			if ks, ok = cache[n]; !ok {
+				ks = containing(n)
+				cache[n] = ks
+			}
 			out[n] = ks
 		}
 		if len(ks) > 0 && ks[len(ks)-1].level == levelCountry {
@@ -458,12 +543,12 @@ func mainPlaces(docs []doc, ms []int) []string {
 	n := map[string]int{}
 	keys := map[string]placeKey{}
 	for _, m := range ms {
-		for k, p := range docs[m].places {
+		for _, p := range docs[m].places {
 			// The places named, and the countries that hold them; not
 			// the regions of cities, which a reader has not been told.
 			if p.named || p.level == levelCountry {
-				n[k]++
-				keys[k] = p
+				n[p.key]++
+				keys[p.key] = p
 			}
 		}
 	}

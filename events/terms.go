@@ -107,9 +107,6 @@ func (v *vocabulary) id(term string) int32 {
 	return id
 }
 
-// counts is a document's term counts, before weighting.
-type counts map[int32]float64
-
 // background is how many documents, none holding a term, are added to
 // a corpus when its terms are weighed: in a small corpus about one
 // happening every word of it is in most documents, and would otherwise
@@ -118,10 +115,11 @@ const background = 100
 
 // weigh turns term counts into a unit TF-IDF vector: sublinear term
 // frequency times smoothed inverse document frequency over n documents.
-func (v *vocabulary) weigh(c counts, n int) vector {
+func (v *vocabulary) weigh(c vector, n int) vector {
 	out := make(vector, 0, len(c))
 	var norm float64
-	for term, tf := range c {
+	for _, x := range c {
+		term, tf := x.term, float64(x.w)
 		idf := math.Log(float64(n+background) / float64(v.df[term]+1))
 		if idf <= 0 {
 			continue

@@ -23,9 +23,12 @@ func GroupEvents(ctx context.Context, st *store.Store) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var docs []events.Doc
+	// Each document is read into the grouper as it comes, so no text
+	// stays in memory.
+	g, docs := events.NewGrouper(), 0
 	err = st.EventSources(ctx, func(s store.EventSource) error {
-		docs = append(docs, eventDoc(s))
+		g.Add(eventDoc(s))
+		docs++
 		return nil
 	})
 	if err != nil {
@@ -36,7 +39,7 @@ func GroupEvents(ctx context.Context, st *store.Store) (int, error) {
 		return 0, err
 	}
 	read := time.Since(start)
-	evs := events.Group(docs, corrections, events.Options{})
+	evs := g.Group(corrections, events.Options{})
 	old, next, err := st.EventMembership(ctx)
 	if err != nil {
 		return 0, err
@@ -45,7 +48,7 @@ func GroupEvents(ctx context.Context, st *store.Store) (int, error) {
 	if err := st.ReplaceEvents(ctx, evs, version, next); err != nil {
 		return 0, err
 	}
-	slog.Debug("events grouped", "documents", len(docs), "events", len(evs), "read", read, "took", time.Since(start))
+	slog.Debug("events grouped", "documents", docs, "events", len(evs), "read", read, "took", time.Since(start))
 	return len(evs), nil
 }
 

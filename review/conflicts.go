@@ -76,7 +76,11 @@ func (f Figure) DocumentIDs() []int64 {
 type Group struct {
 	// Event is the event whose documents state the figures (0 when
 	// figures are not grouped by event).
-	Event    int64
+	Event int64
+	// Earlier is set for the figures of earlier happenings the event's
+	// documents recall, dated by their sentences to years before it
+	// ("the Black Death killed 25 million in the 14th century").
+	Earlier  bool
 	Category claimex.Category
 	Subject  string
 	Figures  []Figure

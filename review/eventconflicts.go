@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	"github.com/claimex/claimex"
@@ -38,7 +39,13 @@ func LoadConflicts(ctx context.Context, st *store.Store, r *rules.Rules, f Confl
 			eventOf[d] = e.ID
 		}
 	}
-	var claims []store.ClaimView
+	firstDay := map[int64]time.Time{}
+	for _, e := range evs {
+		if t, err := time.Parse(time.DateOnly, e.First); err == nil {
+			firstDay[e.ID] = t
+		}
+	}
+	var claims, past []store.ClaimView
 	err = st.Claims(ctx, store.ClaimFilter{Kind: claimex.KindCount}, func(v store.ClaimView) error {
 		if f.Event != 0 && eventOf[v.DocumentID] != f.Event {
 			return nil
@@ -48,13 +55,29 @@ func LoadConflicts(ctx context.Context, st *store.Store, r *rules.Rules, f Confl
 				return nil
 			}
 		}
-		claims = append(claims, v)
+		if earlier(v.Sentence, firstDay[eventOf[v.DocumentID]]) {
+			past = append(past, v)
+		} else {
+			claims = append(claims, v)
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, nil, err
 	}
 	groups := ConflictsByEvent(claims, r, eventOf)
+	for _, g := range ConflictsByEvent(past, r, eventOf) {
+		g.Earlier = true
+		groups = append(groups, g)
+	}
+	// Each event's groups, then those of the earlier happenings it
+	// recalls.
+	sort.SliceStable(groups, func(i, j int) bool {
+		if groups[i].Event != groups[j].Event {
+			return groups[i].Event < groups[j].Event
+		}
+		return !groups[i].Earlier && groups[j].Earlier
+	})
 	if f.Category == "" {
 		return groups, byID, nil
 	}

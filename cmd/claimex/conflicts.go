@@ -89,7 +89,11 @@ func printGroup(w io.Writer, g review.Group, ev store.EventSummary) {
 		verdict = "sources disagree"
 	}
 	if ev.ID != 0 {
-		fmt.Fprintf(w, "event %d: %s (%s)\n", ev.ID, clip(ev.Title, 80), span(ev.Event))
+		earlier := ""
+		if g.Earlier {
+			earlier = " — figures of earlier happenings its documents recall"
+		}
+		fmt.Fprintf(w, "event %d: %s (%s)%s\n", ev.ID, clip(ev.Title, 80), span(ev.Event), earlier)
 	}
 	fmt.Fprintf(w, "%s — %s: %d %s, %s\n", g.Category, printable(g.Subject), len(g.Figures), plural(len(g.Figures), "figure", "figures"), verdict)
 	for _, f := range g.Figures {
@@ -141,6 +145,7 @@ func docList(f review.Figure) string {
 // conflictJSON is one group of figures as --format jsonl writes it.
 type conflictJSON struct {
 	Event     int64           `json:"event"`
+	Earlier   bool            `json:"earlier"`
 	Category  string          `json:"category"`
 	Subject   string          `json:"subject"`
 	Disagree  bool            `json:"disagree"`
@@ -178,7 +183,7 @@ func conflictRecord(g review.Group) conflictJSON {
 		}
 		return &s
 	}
-	r := conflictJSON{Event: g.Event, Category: string(g.Category), Subject: g.Subject, Disagree: g.Disagree,
+	r := conflictJSON{Event: g.Event, Earlier: g.Earlier, Category: string(g.Category), Subject: g.Subject, Disagree: g.Disagree,
 		Figures: []statementJSON{}, Shortfall: []string{}}
 	for _, f := range g.Figures {
 		for _, s := range f.Statements {
