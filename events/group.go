@@ -40,7 +40,7 @@ const (
 	DefaultMaxGap = 7
 	// DefaultThreshold is the similarity, between 0 and 1, from which a
 	// document joins an event.
-	DefaultThreshold = 0.25
+	DefaultThreshold = 0.22
 	// candidateTerms is how many of a document's heaviest terms find the
 	// events it is compared with.
 	candidateTerms = 30
