@@ -17,17 +17,16 @@ type doc struct {
 	// names, sorted, to tell what two documents share.
 	places []placeKey
 	keys   []int32
-	// counts are its term counts until they are weighed into vec.
+	// counts are its term counts until they are weighed into vec, which
+	// holds every word of its text (sorted by term).
 	counts vector
 	vec    vector
 	terms  []int32 // its heaviest terms, to find candidates
-	// words are the ids of every word of its text, sorted; named are
-	// the words of each place, person and organisation it names, and
-	// cities those of its most specific places (cities under a million
-	// people, and places the gazetteer lacks: streets, neighbourhoods,
-	// villages), so that a name one document's recogniser missed is
-	// still found in its text.
-	words         []int32
+	// named are the words of each place, person and organisation it
+	// names, and cities those of its most specific places (cities under a
+	// million people, and places the gazetteer lacks: streets,
+	// neighbourhoods, villages), so that a name one document's recogniser
+	// missed is still found in another's text.
 	named, cities [][]int32
 	cityKeys      []int32
 }
@@ -86,10 +85,8 @@ func (g *Grouper) Add(x Doc) {
 	d.counts = make(vector, 0, len(tc))
 	for t, c := range tc {
 		voc.df[t]++
-		d.words = append(d.words, t)
 		d.counts = append(d.counts, weight{t, c})
 	}
-	slices.Sort(d.words)
 	d.keys = sortedSet(d.keys)
 	d.cityKeys = sortedSet(d.cityKeys)
 	g.docs = append(g.docs, d)

@@ -62,20 +62,20 @@ func nearPlace(docs []doc, d *doc, e *event) bool {
 		if intersect(d.cityKeys, md.cityKeys) {
 			return true
 		}
-		if mentions(d.words, md.cities) || mentions(md.words, d.cities) {
+		if mentions(d.vec, md.cities) || mentions(md.vec, d.cities) {
 			return true
 		}
 	}
 	return !any
 }
 
-// mentions reports whether every word of one of the names is among the
-// words.
-func mentions(words []int32, names [][]int32) bool {
+// mentions reports whether every word of one of the names is among a
+// document's words.
+func mentions(words vector, names [][]int32) bool {
 	for _, n := range names {
 		all := len(n) > 0
 		for _, w := range n {
-			if _, ok := slices.BinarySearch(words, w); !ok {
+			if _, ok := slices.BinarySearchFunc(words, w, func(x weight, t int32) int { return int(x.term - t) }); !ok {
 				all = false
 				break
 			}
@@ -91,7 +91,7 @@ func mentions(words []int32, names [][]int32) bool {
 // or one that holds it) or a person or organisation, or one of them
 // names one the other's text holds.
 func shares(a, b *doc) bool {
-	return sharesKey(a, b) || mentions(a.words, b.named) || mentions(b.words, a.named)
+	return sharesKey(a, b) || mentions(a.vec, b.named) || mentions(b.vec, a.named)
 }
 
 func sharesKey(a, b *doc) bool { return intersect(a.keys, b.keys) }
