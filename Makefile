@@ -69,7 +69,7 @@ bench-clean:
 # (a laptop), named PAGE-WIDTH.png.
 screenshots:
 	mkdir -p docs
-	$(GO) test -tags $(TAGS) -count=1 -run '^TestBrowser(Queue|HostileArticle|Widths)$$' ./review -screenshots $(CURDIR)/docs
+	$(GO) test -tags $(TAGS) -count=1 -run '^TestBrowser(Queue|HostileArticle|Widths|Events)$$' ./review -screenshots $(CURDIR)/docs
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -83,7 +83,7 @@ FUZZTIME    ?= 60s
 FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract extract:FuzzLanguage extract:FuzzDecodeAnalysis \
 	extract:FuzzFastModel extract:FuzzDecodeTagger fetch:FuzzCleanHTML fetch:FuzzFilterLines fetch:FuzzDecode rules:FuzzParse \
 	export:FuzzCSVRoundTrip export:FuzzNormalizePublished review:FuzzClipClaim store:FuzzCleanReviewerName store:FuzzParseParams \
-	corpus:FuzzReadWARC shard:FuzzReader
+	corpus:FuzzReadWARC shard:FuzzReader events:FuzzTextDates
 fuzz:
 	@cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m); \
 	for t in $(FUZZTARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; \

@@ -12,8 +12,8 @@ import (
 	"github.com/claimex/claimex/rules"
 )
 
-// The gazetteer of countries, cities and first-level divisions, and of
-// the countries' demonyms, built by internal/gendata from GeoNames (CC BY
+// The gazetteer of countries, cities and first-level divisions (each city
+// with the division it lies in), and of the countries' demonyms, built by internal/gendata from GeoNames (CC BY
 // 4.0) and mledoze/countries (ODbL 1.0); see the README.
 //
 //go:embed data/gazetteer.tsv.gz
@@ -26,6 +26,12 @@ type place struct {
 	// common is set for names that are also common English words
 	// ("China", "Phoenix"): they need a capital in running text.
 	common bool
+	// country is the ISO code of the country the place is or lies in
+	// ("KZ"), region GeoNames' code of a city's first-level division or
+	// of the division itself ("02"), "" when not known.
+	country, region string
+	// large marks a city of a million people or more.
+	large bool
 }
 
 // gazetteer maps folded names ("nur-sultan", "united states") to places.
@@ -38,6 +44,9 @@ type gazetteer struct {
 	first   map[string]int
 	// byPrefix indexes names by their first two letters, for near matches.
 	byPrefix map[string][]string
+	// countries names each country code's country, regions each
+	// "country.region" code's division.
+	countries, regions map[string]string
 }
 
 var loadGazetteer = sync.OnceValues(func() (*gazetteer, error) {
@@ -45,7 +54,8 @@ var loadGazetteer = sync.OnceValues(func() (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &gazetteer{names: map[string]place{}, byPrefix: map[string][]string{}, first: map[string]int{}}
+	g := &gazetteer{names: map[string]place{}, byPrefix: map[string][]string{}, first: map[string]int{},
+		countries: map[string]string{}, regions: map[string]string{}}
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		line := sc.Text()
@@ -53,11 +63,23 @@ var loadGazetteer = sync.OnceValues(func() (*gazetteer, error) {
 			continue
 		}
 		col := strings.Split(line, "\t")
-		if len(col) != 5 {
+		if len(col) != 7 {
 			return nil, fmt.Errorf("gazetteer: bad line %q", line)
 		}
+		if col[2] == "division" {
+			// The name of a division whose name is another place's.
+			g.regions[col[3]+"."+col[5]] = col[1]
+			continue
+		}
 		key := rules.Fold(col[0])
-		g.names[key] = place{canonical: col[1], kind: col[2], common: col[4] == "1"}
+		p := place{canonical: col[1], kind: col[2], common: col[4] == "1", country: col[3], region: col[5], large: col[6] == "1"}
+		g.names[key] = p
+		switch {
+		case p.kind == "country" && col[0] == col[1]:
+			g.countries[p.country] = p.canonical
+		case p.kind == "region" && col[0] == col[1] && p.region != "":
+			g.regions[p.country+"."+p.region] = p.canonical
+		}
 		fields := strings.Fields(key)
 		if len(fields) == 0 {
 			continue
@@ -68,8 +90,55 @@ var loadGazetteer = sync.OnceValues(func() (*gazetteer, error) {
 			g.byPrefix[p] = append(g.byPrefix[p], key)
 		}
 	}
-	return g, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	// A city's other names take its region from its own name's line.
+	for key, p := range g.names {
+		if p.kind == "city" && p.region == "" {
+			if own, ok := g.names[rules.Fold(p.canonical)]; ok && own.kind == "city" && own.country == p.country {
+				p.region, p.large = own.region, own.large
+				g.names[key] = p
+			}
+		}
+	}
+	return g, nil
 })
+
+// Place is a place of the gazetteer with the places that hold it: a city
+// lies in a region (a country's first-level division) and a country, a
+// region in a country.
+type Place struct {
+	// Name is the place's canonical name ("Almaty"), Kind "city",
+	// "region" or "country".
+	Name, Kind string
+	// Region is the division a city lies in ("Illinois" for Chicago),
+	// Country the country a city or region lies in, or a country's own
+	// name; "" when not known.
+	Region, Country string
+	// Large marks a city of a million people or more, whose
+	// neighbourhoods are places of their own.
+	Large bool
+}
+
+// LookupPlace finds a place by any name the gazetteer holds for it
+// ("Nur-Sultan", "united states"), in any case; ok is false for names it
+// does not hold and for demonyms.
+func LookupPlace(name string) (Place, bool) {
+	g, err := loadGazetteer()
+	if err != nil {
+		return Place{}, false
+	}
+	p, ok := g.names[rules.Fold(name)]
+	if !ok || p.kind == "demonym" {
+		return Place{}, false
+	}
+	out := Place{Name: p.canonical, Kind: p.kind, Country: g.countries[p.country], Large: p.large}
+	if p.kind == "city" && p.region != "" {
+		out.Region = g.regions[p.country+"."+p.region]
+	}
+	return out, true
+}
 
 func prefix2(key string) string {
 	r := []rune(key)

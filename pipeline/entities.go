@@ -84,5 +84,12 @@ func CorrectEntities(ctx context.Context, st *store.Store, c claimex.EntityCorre
 		return c, 0, err
 	}
 	n, err := ResolveEntities(ctx, st)
-	return c, n, err
+	if err != nil {
+		return c, n, err
+	}
+	// Events read the names as resolved.
+	if _, err := GroupEvents(ctx, st); err != nil {
+		return c, n, fmt.Errorf("group events: %w", err)
+	}
+	return c, n, nil
 }

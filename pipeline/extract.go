@@ -46,6 +46,8 @@ type ExtractReport struct {
 	Failed    int
 	Diff      store.Diff
 	Entities  int
+	// Events is how many events the documents make after the run.
+	Events int
 	// Interrupted is set when the context ended the run: nothing of it was
 	// made current.
 	Interrupted bool
@@ -98,6 +100,9 @@ func Reextract(ctx context.Context, cfg ExtractConfig) (ExtractReport, error) {
 		return rep, fmt.Errorf("resolve entities: %w", err)
 	}
 	slog.Debug("entities resolved", "entities", rep.Entities, "took", time.Since(start))
+	if rep.Events, err = GroupEvents(context.WithoutCancel(ctx), st); err != nil {
+		return rep, fmt.Errorf("group events: %w", err)
+	}
 	return rep, nil
 }
 

@@ -65,6 +65,8 @@ type Report struct {
 	// Counts and Mentions are the claims stored for the new documents;
 	// Entities the entities of the whole database after resolution.
 	Counts, Mentions, Entities int
+	// Events is how many events the documents make after the ingest.
+	Events int
 	// Interrupted is set when the context ended the ingest early; what was
 	// done before is stored.
 	Interrupted bool
@@ -237,7 +239,10 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	if err := w.finish(); err != nil {
 		return rep, err
 	}
-	return rep, resolveAfter(ctx, cfg.Store, &rep)
+	if err := resolveAfter(ctx, cfg.Store, &rep); err != nil {
+		return rep, err
+	}
+	return rep, groupAfter(ctx, cfg.Store, &rep)
 }
 
 // process reads or fetches, cleans and extracts one input. Cleaning and

@@ -23,6 +23,19 @@ type Statement struct {
 	Date      time.Time
 	Text      string
 	Status    claimex.Status
+	// Parts are the parts of the figure the article states nearby ("of
+	// which 19 were officers", "103 of the deaths"), shown under it and
+	// never compared with other figures.
+	Parts []Part
+}
+
+// Part is a part of a figure as an article states it.
+type Part struct {
+	ClaimID  int64
+	Category claimex.Category
+	Value    *float64
+	Subject  string
+	Text     string
 }
 
 // Figure is one number as the sources state it ("more than 3,000"), with
@@ -61,6 +74,13 @@ func (f Figure) DocumentIDs() []int64 {
 // Group is the figures given for one category and kind of subject
 // ("killed", "security forces").
 type Group struct {
+	// Event is the event whose documents state the figures (0 when
+	// figures are not grouped by event).
+	Event int64
+	// Earlier is set for the figures of earlier happenings the event's
+	// documents recall, dated by their sentences to years before it
+	// ("the Black Death killed 25 million in the 14th century").
+	Earlier  bool
 	Category claimex.Category
 	Subject  string
 	Figures  []Figure
@@ -97,6 +117,13 @@ const approximately = 0.15
 // category and value count instead of the extracted ones, and a category
 // the rules renamed counts under its new name.
 func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
+	return ConflictsByEvent(claims, r, nil)
+}
+
+// ConflictsByEvent is Conflicts within each event: figures of different
+// events are never compared. eventOf maps a document to its event; a
+// document it lacks is an event of its own.
+func ConflictsByEvent(claims []store.ClaimView, r *rules.Rules, eventOf map[int64]int64) []Group {
 	type figKey struct {
 		low, high float64
 		q         claimex.Qualifier
@@ -104,11 +131,25 @@ func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
 	}
 	groups := map[groupKey]*Group{}
 	figs := map[groupKey]map[figKey]*Figure{}
+	// The parts stated after a total, by the total's claim.
+	parts := map[int64][]Part{}
+	var lastTotal, lastDoc int64
 	for _, v := range claims {
 		c := v.Claim
-		if c.Kind != claimex.KindCount || c.Partial() || v.Status == claimex.Rejected {
+		if c.Kind != claimex.KindCount || v.Status == claimex.Rejected {
 			continue
 		}
+		if c.DocumentID != lastDoc {
+			lastTotal, lastDoc = 0, c.DocumentID
+		}
+		if c.Partial() {
+			if lastTotal != 0 {
+				parts[lastTotal] = append(parts[lastTotal], Part{ClaimID: c.ID, Category: c.Category, Value: c.Value,
+					Subject: c.Subject, Text: c.Text})
+			}
+			continue
+		}
+		lastTotal = c.ID
 		cat, value := c.Category, c.Value
 		if v.Status == claimex.Edited {
 			if v.ReviewedCategory != "" {
@@ -122,10 +163,10 @@ func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
 		if cat == claimex.Other || (value == nil && c.Vague == "") {
 			continue
 		}
-		gk := groupKey{cat, r.SubjectGroup(c.Subject)}
+		gk := groupKey{eventKey(eventOf, c.DocumentID), cat, r.SubjectGroup(c.Subject)}
 		g := groups[gk]
 		if g == nil {
-			g = &Group{Category: gk.cat, Subject: gk.subject}
+			g = &Group{Event: gk.event, Category: gk.cat, Subject: gk.subject}
 			groups[gk], figs[gk] = g, map[figKey]*Figure{}
 		}
 		low, high := bounds(value, c.ValueMax, c.Qualifier)
@@ -142,6 +183,9 @@ func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
 	for gk, g := range groups {
 		for _, f := range figs[gk] {
 			f.Statements = perDocument(f.Statements)
+			for i := range f.Statements {
+				f.Statements[i].Parts = parts[f.Statements[i].ClaimID]
+			}
 			g.Figures = append(g.Figures, *f)
 		}
 		sort.Slice(g.Figures, func(i, j int) bool {
@@ -170,6 +214,9 @@ func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
+		if a.Event != b.Event {
+			return a.Event < b.Event
+		}
 		if a.Category != b.Category {
 			// In the rules' order; names the rules lack last, by name.
 			if oa, ob := order[a.Category], order[b.Category]; oa != ob {
@@ -189,8 +236,22 @@ func Conflicts(claims []store.ClaimView, r *rules.Rules) []Group {
 }
 
 type groupKey struct {
+	event   int64
 	cat     claimex.Category
 	subject string
+}
+
+// eventKey is the event of a document: as eventOf says, or (without one)
+// 0 for every document, or, for a document eventOf lacks, an event of its
+// own that no stored event's id can be.
+func eventKey(eventOf map[int64]int64, doc int64) int64 {
+	if eventOf == nil {
+		return 0
+	}
+	if e, ok := eventOf[doc]; ok {
+		return e
+	}
+	return -doc
 }
 
 // rollUpConflicts compares every group's figures with those of the groups
@@ -203,6 +264,9 @@ func rollUpConflicts(groups map[groupKey]*Group, r *rules.Rules) {
 	}
 	// In a stable order, so that the shortfalls listed are too.
 	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].event != keys[j].event {
+			return keys[i].event < keys[j].event
+		}
 		if keys[i].cat != keys[j].cat {
 			return keys[i].cat < keys[j].cat
 		}
@@ -211,7 +275,7 @@ func rollUpConflicts(groups map[groupKey]*Group, r *rules.Rules) {
 	for _, pk := range keys {
 		part := groups[pk]
 		for _, whole := range r.RollUps(pk.cat) {
-			wg := groups[groupKey{whole, pk.subject}]
+			wg := groups[groupKey{pk.event, whole, pk.subject}]
 			if wg == nil {
 				continue
 			}

@@ -89,7 +89,7 @@ func (s *Server) names(w http.ResponseWriter, r *http.Request) {
 // nobody else holds and it did not skip, else one it skipped.
 func (s *Server) nextName(ctx context.Context, req store.LeaseRequest, list []store.Entity,
 	statuses map[string]store.EntityReview) (*store.Entity, store.Lease, error) {
-	held, _, err := s.cfg.Store.HeldItem(ctx, req.Holder)
+	held, _, err := s.cfg.Store.HeldEntity(ctx, req.Holder)
 	if err != nil {
 		return nil, store.Lease{}, err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/export"
+	"github.com/claimex/claimex/pipeline"
 	"github.com/claimex/claimex/rules"
 	"github.com/claimex/claimex/store"
 )
@@ -42,6 +43,9 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /claims/bulk", s.bulk)
 	m.HandleFunc("GET /export", s.export)
 	m.HandleFunc("GET /conflicts", s.conflicts)
+	m.HandleFunc("GET /events", s.events)
+	m.HandleFunc("GET /events/{id}", s.event)
+	m.HandleFunc("POST /events/correct", s.correctEvents)
 	m.HandleFunc("GET /entities", s.entities)
 	m.HandleFunc("POST /entities/correct", s.correctEntities)
 	m.HandleFunc("POST /entities/merge", s.mergeNames)
@@ -327,11 +331,80 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) conflicts(w http.ResponseWriter, r *http.Request) {
-	var claims []store.ClaimView
-	err := s.cfg.Store.Claims(r.Context(), store.ClaimFilter{Kind: claimex.KindCount}, func(v store.ClaimView) error {
-		claims = append(claims, v)
-		return nil
-	})
+	rs, err := s.currentRules(r.Context())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	groups, evs, err := LoadConflicts(r.Context(), s.cfg.Store, rs, ConflictFilter{})
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	all := r.URL.Query().Get("all") == "1"
+	var shown []GroupView
+	for _, g := range groups {
+		if g.Disagree || all {
+			shown = append(shown, groupView(g, rs, evs))
+		}
+	}
+	s.render(w, r, "conflicts", map[string]any{"Groups": shown, "All": all})
+}
+
+// GroupView is a group of figures with its chart, the class of its
+// category's colour and its event.
+type GroupView struct {
+	Group
+	Chart     Chart
+	Class     string
+	EventView *EventView
+}
+
+func groupView(g Group, rs *rules.Rules, evs map[int64]store.EventSummary) GroupView {
+	v := GroupView{Group: g, Chart: chartOf(g), Class: palette{rs}.Class(g.Category)}
+	if e, ok := evs[g.Event]; ok {
+		v.EventView = &EventView{EventSummary: e}
+	}
+	return v
+}
+
+// EventView is an event as the pages show it.
+type EventView struct {
+	store.EventSummary
+}
+
+// Span is the event's dates: "7 Jan 2022", "2 – 9 Jan 2022", "undated".
+func (e EventView) Span() string {
+	first, err1 := time.Parse(time.DateOnly, e.First)
+	last, err2 := time.Parse(time.DateOnly, e.Last)
+	switch {
+	case err1 != nil || err2 != nil:
+		return "undated"
+	case first.Equal(last):
+		return first.Format("2 Jan 2006")
+	case first.Year() != last.Year():
+		return first.Format("2 Jan 2006") + " – " + last.Format("2 Jan 2006")
+	case first.Month() != last.Month():
+		return first.Format("2 Jan") + " – " + last.Format("2 Jan 2006")
+	}
+	return first.Format("2") + " – " + last.Format("2 Jan 2006")
+}
+
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	list, err := s.cfg.Store.Events(r.Context(), 0)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	views := make([]EventView, len(list))
+	for i, e := range list {
+		views[i] = EventView{e}
+	}
+	s.render(w, r, "events", map[string]any{"Events": views, "Message": r.URL.Query().Get("msg")})
+}
+
+func (s *Server) event(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -341,20 +414,73 @@ func (s *Server) conflicts(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	all := r.URL.Query().Get("all") == "1"
-	var shown []GroupView
-	for _, g := range Conflicts(claims, rs) {
-		if g.Disagree || all {
-			shown = append(shown, GroupView{Group: g, Chart: chartOf(g)})
+	groups, evs, err := LoadConflicts(r.Context(), s.cfg.Store, rs, ConflictFilter{Event: id})
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	docs, err := s.cfg.Store.DocumentSummaries(r.Context())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	e := evs[id]
+	in := map[int64]bool{}
+	for _, d := range e.Documents {
+		in[d] = true
+	}
+	var mine []store.DocumentSummary
+	for _, d := range docs {
+		if in[d.ID] {
+			mine = append(mine, d)
 		}
 	}
-	s.render(w, r, "conflicts", map[string]any{"Groups": shown, "All": all, "Palette": palette{rs}})
+	views := make([]GroupView, len(groups))
+	for i, g := range groups {
+		views[i] = groupView(g, rs, nil)
+	}
+	s.render(w, r, "event", map[string]any{"Event": EventView{e}, "Documents": mine, "Groups": views})
 }
 
-// GroupView is a group of figures with its chart.
-type GroupView struct {
-	Group
-	Chart Chart
+// correctEvents merges two events or moves a document, and groups the
+// documents again.
+func (s *Server) correctEvents(w http.ResponseWriter, r *http.Request) {
+	num := func(field string, blankIsNew bool) (int64, error) {
+		v := strings.TrimSpace(r.PostFormValue(field))
+		if blankIsNew && (v == "" || v == "new") {
+			return 0, nil
+		}
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			return 0, badRequestf("%q is no event or document number", v)
+		}
+		return n, nil
+	}
+	kind := r.PostFormValue("kind")
+	if kind != claimex.EventMerge && kind != claimex.EventMove {
+		s.error(w, r, badRequestf("a correction must be a merge or a move"))
+		return
+	}
+	a, err := num("a", false)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	b, err := num("b", kind == claimex.EventMove)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	e, n, err := pipeline.CorrectEvents(r.Context(), s.cfg.Store, kind, a, b, s.cfg.Reviewer)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	msg := fmt.Sprintf("merged events %d and %d into event %d; %d events in all", a, b, e, n)
+	if kind == claimex.EventMove {
+		msg = fmt.Sprintf("moved document %d to event %d; %d events in all", a, e, n)
+	}
+	http.Redirect(w, r, "/events?msg="+url.QueryEscape(msg), http.StatusSeeOther)
 }
 
 func (s *Server) entities(w http.ResponseWriter, r *http.Request) {

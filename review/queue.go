@@ -128,7 +128,17 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 			}
 			data["Opinions"] = ops
 		}
-		data["Claim"], data["Doc"], data["Segments"] = cur, doc, focus(doc.Text, cur.Claim)
+		twins, err := s.cfg.Store.Twins(ctx, cur.ID)
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		tc := make([]claimex.Claim, len(twins))
+		for i, t := range twins {
+			tc[i] = t.Claim
+		}
+		data["Claim"], data["Doc"], data["Twins"] = cur, doc, twins
+		data["Segments"] = focus(doc.Text, cur.Claim, tc...)
 		data["Next"], data["Prev"], data["Lease"] = next, prev, lease
 		if flagged {
 			data["Flag"] = flag

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"math"
 	"net/url"
 	"path"
 	"sort"
@@ -29,8 +28,9 @@ type Segment struct {
 	Category string
 	Status   claimex.Status
 	Kind     claimex.Kind
-	// Sentence and Focus mark the sentence under review and its claim.
-	Sentence, Focus bool
+	// Sentence and Focus mark the sentence under review and its claim;
+	// Twin the same figure across the headline, reviewed with it.
+	Sentence, Focus, Twin bool
 }
 
 // slice cuts code points [start, end) out of runes, clamped.
@@ -43,17 +43,17 @@ func slice(runes []rune, start, end int) string {
 }
 
 // focus splits a document's text around one claim: the text before its
-// sentence, the sentence with the claim marked, the text after.
-func focus(text string, c claimex.Claim) []Segment {
+// sentence, the sentence with the claim marked, the text after; its
+// twins (the same figure across the headline), outside its sentence, are
+// marked too.
+func focus(text string, c claimex.Claim, twins ...claimex.Claim) []Segment {
 	r := []rune(text)
 	ss, se := min(c.SentenceStart, c.Start), max(c.SentenceEnd, c.End)
-	segs := []Segment{
-		{Text: slice(r, 0, ss)},
-		{Text: slice(r, ss, c.Start), Sentence: true},
-		{Text: slice(r, c.Start, c.End), Sentence: true, Focus: true, ClaimID: c.ID, Category: string(c.Category), Kind: c.Kind},
-		{Text: slice(r, c.End, se), Sentence: true},
-		{Text: slice(r, se, len(r))},
-	}
+	segs := plain(r, 0, ss, twins)
+	segs = append(segs, Segment{Text: slice(r, ss, c.Start), Sentence: true},
+		Segment{Text: slice(r, c.Start, c.End), Sentence: true, Focus: true, ClaimID: c.ID, Category: string(c.Category), Kind: c.Kind},
+		Segment{Text: slice(r, c.End, se), Sentence: true})
+	segs = append(segs, plain(r, se, len(r), twins)...)
 	out := segs[:0]
 	for _, s := range segs {
 		if s.Text != "" || s.Focus {
@@ -61,6 +61,22 @@ func focus(text string, c claimex.Claim) []Segment {
 		}
 	}
 	return out
+}
+
+// plain cuts [from, to) of a text into runs, the twins lying wholly in
+// it marked.
+func plain(r []rune, from, to int, twins []claimex.Claim) []Segment {
+	var out []Segment
+	at := from
+	for _, t := range twins {
+		if t.Start < at || t.End > to || t.End <= t.Start {
+			continue
+		}
+		out = append(out, Segment{Text: slice(r, at, t.Start)},
+			Segment{Text: slice(r, t.Start, t.End), Twin: true, ClaimID: t.ID, Category: string(t.Category), Kind: t.Kind})
+		at = t.End
+	}
+	return append(out, Segment{Text: slice(r, at, to)})
 }
 
 // highlight splits a document's text into plain runs and claims, in text
@@ -90,106 +106,6 @@ func highlight(text string, claims []store.ClaimView) []Segment {
 		out = append(out, Segment{Text: slice(r, pos, len(r))})
 	}
 	return out
-}
-
-// Chart is an SVG chart of a group's figures over time: one point per
-// statement, at its article's date (undated ones in a column of their
-// own at the right) and its figure's value.
-type Chart struct {
-	Width, Height float64
-	Points        []ChartPoint
-	XTicks        []Tick
-	YTicks        []Tick
-	// Plot area.
-	Left, Top, Right, Bottom float64
-}
-
-// ChartPoint is one statement of a figure.
-type ChartPoint struct {
-	X, Y      float64
-	Label     string
-	Disagrees bool
-	// Open marks a figure with no upper bound ("more than 3,000"),
-	// drawn as an arrow up.
-	Open bool
-}
-
-// Tick is an axis label.
-type Tick struct {
-	Pos   float64
-	Label string
-}
-
-func chartOf(g Group) Chart {
-	c := Chart{Width: 640, Height: 220, Left: 64, Top: 12, Right: 600, Bottom: 180}
-	var dates []time.Time
-	top := 0.0
-	for _, f := range g.Figures {
-		if f.Value == nil {
-			continue
-		}
-		top = math.Max(top, *f.Value)
-		if f.ValueMax != nil {
-			top = math.Max(top, *f.ValueMax)
-		}
-		for _, s := range f.Statements {
-			if !s.Date.IsZero() {
-				dates = append(dates, s.Date)
-			}
-		}
-	}
-	if top == 0 {
-		return c
-	}
-	top *= 1.1
-	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
-	undatedX := c.Right - 20
-	datedRight := undatedX - 50
-	x := func(t time.Time) float64 {
-		if t.IsZero() {
-			return undatedX
-		}
-		first, last := dates[0], dates[len(dates)-1]
-		if !last.After(first) {
-			return (c.Left + datedRight) / 2
-		}
-		return c.Left + 20 + (datedRight-c.Left-20)*float64(t.Sub(first))/float64(last.Sub(first))
-	}
-	y := func(v float64) float64 { return c.Bottom - (c.Bottom-c.Top)*v/top }
-	for _, f := range g.Figures {
-		if f.Value == nil {
-			continue
-		}
-		seen := map[string]bool{}
-		for _, s := range f.Statements {
-			key := fmt.Sprint(s.DocumentID)
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			label := figureLabel(f) + " — " + s.Source
-			if s.Attribution != "" {
-				label += " (" + s.Attribution + ")"
-			}
-			if s.Published != "" {
-				label += ", " + s.Published
-			}
-			c.Points = append(c.Points, ChartPoint{X: x(s.Date), Y: y(*f.Value), Label: label, Disagrees: f.Disagrees,
-				Open: math.IsInf(f.High, 1)})
-		}
-	}
-	for i := 0; i <= 4; i++ {
-		v := top * float64(i) / 4
-		c.YTicks = append(c.YTicks, Tick{Pos: y(v), Label: claimex.GroupDigits(math.Round(v))})
-	}
-	if len(dates) > 0 {
-		c.XTicks = append(c.XTicks, Tick{Pos: x(dates[0]), Label: dates[0].Format("2 Jan 2006")})
-		if last := dates[len(dates)-1]; last.After(dates[0]) {
-			c.XTicks = append(c.XTicks, Tick{Pos: x(last), Label: last.Format("2 Jan 2006")})
-		}
-	}
-	c.XTicks = append(c.XTicks, Tick{Pos: undatedX, Label: "undated"})
-	return c
 }
 
 // figureLabel writes a figure as a reader would: "more than 3,000".
@@ -229,7 +145,15 @@ var funcs = template.FuncMap{
 		}
 		return claimex.GroupDigits(*v)
 	},
-	"int":   func(n int) string { return claimex.GroupDigits(float64(n)) },
+	"int": func(n int) string { return claimex.GroupDigits(float64(n)) },
+	// day writes a published date as a day ("20 Nov 2023"), or as the
+	// page gave it when it is no RFC 3339 time or date.
+	"day": func(s string) string {
+		if t := parseDate(s); !t.IsZero() {
+			return t.Format("2 Jan 2006")
+		}
+		return s
+	},
 	"f":     func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
 	"human": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
 	"clip": func(s string, n int) string {

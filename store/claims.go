@@ -56,7 +56,9 @@ type ClaimFilter struct {
 	Search string
 	// Limit caps how many claims are read (0: all).
 	Limit int
-	// Pending selects the review queue: claims unreviewed or changed.
+	// Pending selects the review queue: claims unreviewed or changed,
+	// less the headline's figures the body states again (reviewed with
+	// the body's claims).
 	Pending bool
 	// After and Before select the claims that come after (or, read in
 	// reverse order, before) the claim with that id.
@@ -152,7 +154,9 @@ func readClaims(ctx context.Context, q queryer, d *dialect, f ClaimFilter, fn fu
 		}
 	}
 	if f.Pending {
-		where = append(where, statusExpr+" IN ('unreviewed', 'changed')")
+		// A headline's figure stated again in the body is reviewed with
+		// the body's claim (twins.go).
+		where = append(where, statusExpr+" IN ('unreviewed', 'changed')", "NOT "+echoExpr)
 	}
 	if f.After != 0 {
 		where, args = append(where, "(c.document_id, c.start, c.id) > (SELECT document_id, start, id FROM claims WHERE id = ?)"), append(args, f.After)

@@ -16,11 +16,11 @@ import (
 // starts with none.
 var copyTables = []string{"runs", "documents", "claims", "staged_documents", "reviews", "review_events", "entity_names",
 	"entity_corrections", "fetches", "failures", "state", "reviewers", "flags", "opinions", "entity_reviews",
-	"entity_review_names"}
+	"entity_review_names", "events", "event_documents", "event_corrections"}
 
 // identityTables are the tables whose ids PostgreSQL gives.
 var identityTables = []string{"runs", "documents", "claims", "reviews", "review_events", "entity_corrections", "reviewers",
-	"entity_reviews"}
+	"entity_reviews", "event_corrections"}
 
 // ErrNotEmpty refuses to copy into a database that holds data.
 var ErrNotEmpty = errors.New("the database to copy into is not empty")

@@ -29,7 +29,7 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, 
 		FROM review_events e
 		LEFT JOIN claims c ON c.key = e.key AND c.run_id = (SELECT d.run_id FROM documents d WHERE d.id = c.document_id)
 		LEFT JOIN reviews r ON r.key = e.key
-		WHERE e.id > ? ORDER BY e.id LIMIT ?`, after, limit)
+		WHERE e.id > ? AND e.with_event IS NULL ORDER BY e.id LIMIT ?`, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read changes: %w", err)
 	}

@@ -45,7 +45,7 @@ func (s *Store) History(ctx context.Context, reviewer string, limit, offset int)
 	defer conn.Close()
 	var total, entities int
 	if err := conn.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM review_events e WHERE e.reviewer = ?1
-		AND e.kind IN ('decision', 'opinion')), (SELECT COUNT(*) FROM entity_reviews er WHERE er.reviewer = ?1
+		AND e.kind IN ('decision', 'opinion') AND e.with_event IS NULL), (SELECT COUNT(*) FROM entity_reviews er WHERE er.reviewer = ?1
 		AND er.undoes IS NULL)`, reviewer).Scan(&total, &entities); err != nil {
 		return nil, 0, fmt.Errorf("read history: %w", err)
 	}
@@ -56,7 +56,8 @@ func (s *Store) History(ctx context.Context, reviewer string, limit, offset int)
 		COALESCE((SELECT u.reviewer FROM review_events u WHERE u.undoes = e.id ORDER BY u.id LIMIT 1), ''),
 		COALESCE((SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
 			WHERE c.key = e.key LIMIT 1), 0)
-		FROM review_events e WHERE e.reviewer = ? AND e.kind IN ('decision', 'opinion') ORDER BY e.id DESC LIMIT ?`, reviewer, n)
+		FROM review_events e WHERE e.reviewer = ? AND e.kind IN ('decision', 'opinion') AND e.with_event IS NULL
+		ORDER BY e.id DESC LIMIT ?`, reviewer, n)
 	if err != nil {
 		return nil, 0, fmt.Errorf("read history: %w", err)
 	}

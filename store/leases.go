@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/claimex/claimex"
@@ -16,7 +17,9 @@ import (
 // to the browser it is shown to (its holder) until an expiry some minutes
 // ahead, which the page renews while it is open; a lease whose expiry has
 // passed means nothing, so a reviewer who leaves gives their claim up by
-// staying away. A holder has one lease at a time.
+// staying away. A holder has one lease at a time of each class: a claim,
+// and an entity's name (the names page and the queue, open side by side,
+// do not take each other's lease away).
 //
 // Leases are rows with explicit expiry times, written by the program in
 // plain SQL, so that the same queries run on another database: on
@@ -62,6 +65,18 @@ type Lease struct {
 // EntityItem is the lease item of an entity.
 func EntityItem(canonical string) string { return "entity:" + canonical }
 
+// entityLease is the condition, on leases, that a lease is an entity's
+// (EntityItem) rather than a claim's.
+const entityLease = "substr(item, 1, 7) = 'entity:'"
+
+// classOf is the condition, on leases, that a lease is of item's class.
+func classOf(item string) string {
+	if strings.HasPrefix(item, "entity:") {
+		return entityLease
+	}
+	return "NOT " + entityLease
+}
+
 // leaseTimeLayout writes lease times at a fixed width, so that comparing
 // them as text compares them as times.
 const leaseTimeLayout = "2006-01-02T15:04:05.000000000Z"
@@ -79,7 +94,9 @@ func newNonce() string {
 // pendingIn is the condition, on claims c with reviews r, that c belongs
 // to queue q for reviewer (holder's opinions and leases aside).
 func pendingIn(q Queue, double bool) string {
-	pending := statusExpr + " IN ('unreviewed', 'changed')"
+	// A headline's figure the body states again is reviewed with the
+	// body's claim (twins.go).
+	pending := statusExpr + " IN ('unreviewed', 'changed') AND NOT " + echoExpr
 	current := "o.key = c.key AND o.fingerprint = c.fingerprint"
 	switch q {
 	case QueueFlagged:
@@ -196,7 +213,7 @@ func (s *Store) nextLease(ctx context.Context, req LeaseRequest) (ClaimView, Lea
 			return v, l, true, nil
 		}
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM leases WHERE holder = ?", req.Holder); err != nil {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM leases WHERE holder = ? AND NOT "+entityLease, req.Holder); err != nil {
 		return ClaimView{}, Lease{}, false, fmt.Errorf("lease a claim: %w", err)
 	}
 	return ClaimView{}, Lease{}, false, tx.Commit()
@@ -260,8 +277,8 @@ func (s *Store) heldLease(ctx context.Context, q queryer, req LeaseRequest) (Cla
 	now := s.now()
 	var l Lease
 	var expires string
-	err := q.QueryRowContext(ctx, "SELECT item, nonce, expires_at FROM leases WHERE holder = ? AND expires_at > ?",
-		req.Holder, leaseTime(now.Add(req.TTL/2))).Scan(&l.Item, &l.Nonce, &expires)
+	err := q.QueryRowContext(ctx, "SELECT item, nonce, expires_at FROM leases WHERE holder = ? AND expires_at > ? AND NOT "+
+		entityLease, req.Holder, leaseTime(now.Add(req.TTL/2))).Scan(&l.Item, &l.Nonce, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ClaimView{}, Lease{}, false, nil
 	}
@@ -304,11 +321,12 @@ func nextCandidates(ctx context.Context, q queryer, lock string, req LeaseReques
 }
 
 // takeLease leases item to the request's holder in tx, in a free slot,
-// renewing the lease it holds on it; the holder's other leases end.
+// renewing the lease it holds on it; the holder's other leases of its
+// class end.
 // ok is false when every slot is held by others.
 func (s *Store) takeLease(ctx context.Context, tx *sql.Tx, req LeaseRequest, item string, now time.Time) (Lease, bool, error) {
 	l := Lease{Item: item, Nonce: newNonce(), ExpiresAt: now.Add(req.TTL)}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM leases WHERE holder = ? AND item <> ?", req.Holder, item); err != nil {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM leases WHERE holder = ? AND item <> ? AND "+classOf(item), req.Holder, item); err != nil {
 		return Lease{}, false, fmt.Errorf("lease %s: %w", item, err)
 	}
 	res, err := tx.ExecContext(ctx, "UPDATE leases SET nonce = ?, expires_at = ?, reviewer = ? WHERE holder = ? AND item = ?",
@@ -493,10 +511,11 @@ func (s *Store) Skipped(ctx context.Context, holder string) (map[string]bool, er
 	return out, rows.Err()
 }
 
-// HeldItem returns the item the holder has leased now, if any.
-func (s *Store) HeldItem(ctx context.Context, holder string) (string, bool, error) {
+// HeldEntity returns the entity's item (EntityItem) the holder has leased
+// now, if any.
+func (s *Store) HeldEntity(ctx context.Context, holder string) (string, bool, error) {
 	var item string
-	err := s.db.QueryRowContext(ctx, "SELECT item FROM leases WHERE holder = ? AND expires_at > ? LIMIT 1",
+	err := s.db.QueryRowContext(ctx, "SELECT item FROM leases WHERE holder = ? AND expires_at > ? AND "+entityLease+" LIMIT 1",
 		holder, leaseTime(s.now())).Scan(&item)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
@@ -541,7 +560,8 @@ func (s *Store) CountQueues(ctx context.Context, kind claimex.Kind) (QueueCounts
 	one := "(SELECT COUNT(*) FROM opinions o WHERE o.key = c.key AND o.fingerprint = c.fingerprint)"
 	query := "SELECT COALESCE(SUM(CASE WHEN " + pendingIn(QueueFlagged, false) + " THEN 1 ELSE 0 END), 0), " +
 		"COALESCE(SUM(CASE WHEN " + pendingIn(QueueAdjudicate, false) + " THEN 1 ELSE 0 END), 0), " +
-		"COALESCE(SUM(CASE WHEN " + statusExpr + " IN ('unreviewed', 'changed') AND " + one + " = 1 THEN 1 ELSE 0 END), 0)" +
+		"COALESCE(SUM(CASE WHEN " + statusExpr + " IN ('unreviewed', 'changed') AND NOT " + echoExpr + " AND " + one +
+		" = 1 THEN 1 ELSE 0 END), 0)" +
 		queueFrom + " WHERE c.kind = ?"
 	if err := s.db.QueryRowContext(ctx, query, kind).Scan(&out.Flagged, &out.Adjudicate, &out.Halfway); err != nil {
 		return out, fmt.Errorf("count the queues: %w", err)

@@ -263,3 +263,33 @@ func TestSecondOpinions(t *testing.T) {
 		t.Errorf("%d opinions, want 3", len(all))
 	}
 }
+
+// TestLeaseClasses: a holder keeps its claim while it looks at an entity
+// on the names page, and the other way round; within a class, a new lease
+// ends the old one.
+func TestLeaseClasses(t *testing.T) {
+	ctx := context.Background()
+	st, _, _ := queueFixture(t, 3)
+	a := LeaseRequest{Holder: "A", Reviewer: "ana", Kind: claimex.KindCount, TTL: 5 * time.Minute}
+	ka, _ := lease(t, st, a)
+	if _, by, err := st.LeaseItem(ctx, a, EntityItem("Serik Shalabayev")); err != nil || by != "" {
+		t.Fatalf("A leases an entity: held by %q, %v", by, err)
+	}
+	if kb, _ := lease(t, st, LeaseRequest{Holder: "B"}); kb == ka {
+		t.Errorf("B was given %s, which A holds while it looks at an entity", ka)
+	}
+	if again, _ := lease(t, st, a); again != ka {
+		t.Errorf("A asked again and got %q, want its %s", again, ka)
+	}
+	if item, ok, err := st.HeldEntity(ctx, "A"); err != nil || !ok || item != EntityItem("Serik Shalabayev") {
+		t.Errorf("A's entity: %q %v (%v), want its lease kept while it took a claim", item, ok, err)
+	}
+	// Within a class one lease: a second entity ends the first.
+	if _, _, err := st.LeaseItem(ctx, a, EntityItem("Almaty")); err != nil {
+		t.Fatal(err)
+	}
+	if _, by, err := st.LeaseItem(ctx, LeaseRequest{Holder: "B", Reviewer: "ben", TTL: time.Minute},
+		EntityItem("Serik Shalabayev")); err != nil || by != "" {
+		t.Errorf("B could not lease the entity A left: held by %q, %v", by, err)
+	}
+}

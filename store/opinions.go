@@ -40,11 +40,12 @@ func (o Opinion) agrees(p Opinion) bool {
 	return sameValue && o.Category == p.Category
 }
 
-// opine records d as its reviewer's opinion on claim v, read in tx. The
-// second of two agreeing opinions decides the claim.
-func (s *Store) opine(ctx context.Context, tx *sql.Tx, v ClaimView, d Decision) error {
+// opine records d as its reviewer's opinion on claim v, read in tx, and
+// returns its entry in the audit trail. The second of two agreeing
+// opinions decides the claim.
+func (s *Store) opine(ctx context.Context, tx *sql.Tx, v ClaimView, d Decision) (int64, error) {
 	if v.Kind == claimex.KindEntity && (d.Value != nil || d.Category != "") {
-		return invalidf("claim %d is a mention of %s: it has no value or category to correct", v.ID, v.Canonical)
+		return 0, invalidf("claim %d is a mention of %s: it has no value or category to correct", v.ID, v.Canonical)
 	}
 	if d.Action != claimex.Edited {
 		d.Value, d.Category = nil, ""
@@ -52,7 +53,7 @@ func (s *Store) opine(ctx context.Context, tx *sql.Tx, v ClaimView, d Decision) 
 	now := s.now()
 	id, err := writeEvent(ctx, tx, v, eventOpinion, d, now, 0)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	category := string(v.Category)
 	if v.Kind == claimex.KindEntity {
@@ -65,18 +66,18 @@ func (s *Store) opine(ctx context.Context, tx *sql.Tx, v ClaimView, d Decision) 
 		fingerprint = excluded.fingerprint, decided_at = excluded.decided_at`,
 		v.Key, d.Reviewer, id, d.Action, d.Value, d.Category, category, v.ID, timeText(now))
 	if err != nil {
-		return fmt.Errorf("record an opinion on claim %d: %w", v.ID, err)
+		return 0, fmt.Errorf("record an opinion on claim %d: %w", v.ID, err)
 	}
 	ops, err := claimOpinions(ctx, tx, v.Key, true)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if len(ops) < 2 {
-		return nil
+		return id, nil
 	}
 	for _, o := range ops[1:] {
 		if !o.agrees(ops[0]) {
-			return nil // to adjudication
+			return id, nil // to adjudication
 		}
 	}
 	var names []string
@@ -87,10 +88,12 @@ func (s *Store) opine(ctx context.Context, tx *sql.Tx, v ClaimView, d Decision) 
 	agreed.Note = strings.TrimSpace("agreed: " + strings.Join(names, ", ") + "; " + d.Note)
 	agreed.Note = strings.TrimSuffix(agreed.Note, ";")
 	if err := writeReview(ctx, tx, v, review{Decision: agreed, at: now}); err != nil {
-		return err
+		return 0, err
 	}
-	_, err = writeEvent(ctx, tx, v, eventAgreed, agreed, now, 0)
-	return err
+	if _, err := writeEvent(ctx, tx, v, eventAgreed, agreed, now, 0); err != nil {
+		return 0, err
+	}
+	return id, nil
 }
 
 // claimOpinions reads the opinions on key, oldest first; current leaves
@@ -138,7 +141,10 @@ func (s *Store) ClaimOpinions(ctx context.Context, key string) ([]Opinion, error
 // what agreement between reviewers is measured on.
 func (s *Store) Opinions(ctx context.Context) ([]Opinion, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT o.key, o.reviewer, o.action, o.value, o.category, o.claim_category,
-		o.decided_at, 1 FROM opinions o ORDER BY o.key, o.decided_at, o.reviewer`)
+		o.decided_at, 1 FROM opinions o
+		-- a twin's opinion (twins.go) is the same judgement again
+		WHERE NOT EXISTS (SELECT 1 FROM review_events e WHERE e.id = o.event_id AND e.with_event IS NOT NULL)
+		ORDER BY o.key, o.decided_at, o.reviewer`)
 	if err != nil {
 		return nil, fmt.Errorf("read opinions: %w", err)
 	}

@@ -20,13 +20,14 @@ func (s *Store) First(ctx context.Context, f ClaimFilter) (ClaimView, bool, erro
 // Claim returns one current claim by id.
 func (s *Store) Claim(ctx context.Context, id int64) (ClaimView, error) { return s.claim(ctx, id) }
 
-// StatusCounts counts the current claims of a kind ("" for all) by review
-// status.
+// StatusCounts counts the items of the review queue of a kind ("" for
+// all) by review status: the current claims, less the headline's figures
+// the body states again, which are reviewed with the body's claims.
 func (s *Store) StatusCounts(ctx context.Context, kind claimex.Kind) (map[claimex.Status]int, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+statusExpr+` AS st, COUNT(*) FROM claims c
 		JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
 		LEFT JOIN reviews r ON r.key = c.key
-		WHERE ? = '' OR c.kind = ? GROUP BY st`, kind, kind)
+		WHERE (? = '' OR c.kind = ?) AND NOT `+echoExpr+` GROUP BY st`, kind, kind)
 	if err != nil {
 		return nil, fmt.Errorf("count claims: %w", err)
 	}

@@ -130,7 +130,7 @@ func (s *Store) RevokeReviewer(ctx context.Context, name string) error {
 // Reviewers lists the reviewers by name, revoked ones included.
 func (s *Store) Reviewers(ctx context.Context) ([]Reviewer, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT r.name, r.created_at, COALESCE(r.revoked_at, ''),
-		(SELECT COUNT(*) FROM review_events e WHERE e.reviewer = r.name)
+		(SELECT COUNT(*) FROM review_events e WHERE e.reviewer = r.name AND e.with_event IS NULL)
 		FROM reviewers r ORDER BY r.name`)
 	if err != nil {
 		return nil, fmt.Errorf("list reviewers: %w", err)

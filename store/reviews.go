@@ -30,6 +30,9 @@ type Decision struct {
 	// Holder, when set, is the browser whose lease on the claim the
 	// decision ends.
 	Holder string
+	// with is the entry of the audit trail this decision was made with:
+	// the decision on a twin (twins.go).
+	with int64
 }
 
 // ErrNoClaim reports a claim id that is not among the current claims.
@@ -80,13 +83,26 @@ func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 	if err != nil {
 		return ClaimView{}, err
 	}
-	if d.Opinion {
-		err = s.opine(ctx, tx, v, d)
-	} else {
-		_, err = s.decide(ctx, tx, v, d, eventDecision, 0)
-	}
+	id, err := s.record(ctx, tx, v, d)
 	if err != nil {
 		return ClaimView{}, err
+	}
+	// The same figure across the headline is decided with it, in an
+	// entry joined to this one.
+	joined := d
+	joined.with = id
+	ids, err := twins(ctx, tx, v.ID)
+	if err != nil {
+		return ClaimView{}, err
+	}
+	for _, id := range ids {
+		t, err := readClaim(ctx, tx, id)
+		if err != nil {
+			return ClaimView{}, err
+		}
+		if _, err := s.record(ctx, tx, t, joined); err != nil {
+			return ClaimView{}, err
+		}
 	}
 	if d.Holder != "" {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM leases WHERE holder = ? AND item = ?", d.Holder, v.Key); err != nil {
@@ -94,6 +110,16 @@ func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 		}
 	}
 	return commitDecision(ctx, tx, v.ID)
+}
+
+// record writes decision d on current claim v, read in tx: as its
+// reviewer's opinion on a desk of second opinions, else as the decision.
+// It returns the decision's entry in the audit trail.
+func (s *Store) record(ctx context.Context, tx *sql.Tx, v ClaimView, d Decision) (int64, error) {
+	if d.Opinion {
+		return s.opine(ctx, tx, v, d)
+	}
+	return s.decide(ctx, tx, v, d, eventDecision, 0)
 }
 
 // check refuses a decision that cannot be recorded whatever the claim.
@@ -204,18 +230,23 @@ func writeEvent(ctx context.Context, tx *sql.Tx, v ClaimView, kind string, d Dec
 	if d.Action == claimex.Unreviewed {
 		action = "reset"
 	}
-	var undone any
-	if undoes != 0 {
-		undone = undoes
-	}
 	var id int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO review_events (key, document_id, action, reviewer, decided_at, note, value,
-		category, snapshot, kind, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		c.Key, c.DocumentID, action, d.Reviewer, timeText(at), d.Note, d.Value, d.Category, string(snap), kind, undone).Scan(&id)
+		category, snapshot, kind, undoes, with_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		c.Key, c.DocumentID, action, d.Reviewer, timeText(at), d.Note, d.Value, d.Category, string(snap), kind,
+		nullID(undoes), nullID(d.with)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("review claim %d: %w", c.ID, err)
 	}
 	return id, nil
+}
+
+// nullID is an id column's value: NULL for 0.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
 }
 
 // commitDecision reads claim id as the decision left it and commits tx.

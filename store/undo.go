@@ -25,6 +25,8 @@ type event struct {
 	Reviewer string
 	At       time.Time
 	Decision Decision
+	// With is the entry this one was made with (a twin's, twins.go), or 0.
+	With int64
 }
 
 // ownEntry is the condition, on review_events e, that e is a person's own
@@ -39,13 +41,13 @@ const standingOpinion = `(e.kind = 'opinion' AND EXISTS (SELECT 1 FROM opinions 
 const notUndone = "NOT EXISTS (SELECT 1 FROM review_events u WHERE u.undoes = e.id)"
 
 // eventColumns are read by scanEvent, from review_events e.
-const eventColumns = "e.id, e.key, e.kind, e.action, e.reviewer, e.decided_at, e.note, e.value, e.category"
+const eventColumns = "e.id, e.key, e.kind, e.action, e.reviewer, e.decided_at, e.note, e.value, e.category, COALESCE(e.with_event, 0)"
 
 func scanEvent(row interface{ Scan(...any) error }) (event, error) {
 	var e event
 	var action, at string
 	if err := row.Scan(&e.ID, &e.Key, &e.Kind, &action, &e.Reviewer, &at, &e.Decision.Note, &e.Decision.Value,
-		&e.Decision.Category); err != nil {
+		&e.Decision.Category, &e.With); err != nil {
 		return e, err
 	}
 	e.At = parseTime(at)
@@ -150,7 +152,7 @@ func (s *Store) UndoLast(ctx context.Context, reviewer string) (Undone, error) {
 		return Undone{}, fmt.Errorf("undo: %w", err)
 	}
 	defer tx.Rollback()
-	e, claimOK, err := latestEvent(ctx, tx, `e.reviewer = ? AND `+ownEntry+` AND EXISTS (SELECT 1
+	e, claimOK, err := latestEvent(ctx, tx, `e.reviewer = ? AND `+ownEntry+` AND e.with_event IS NULL AND EXISTS (SELECT 1
 		FROM claims c JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id WHERE c.key = e.key)`, reviewer)
 	if err != nil {
 		return Undone{}, fmt.Errorf("undo: %w", err)
@@ -189,8 +191,70 @@ func (s *Store) UndoLast(ctx context.Context, reviewer string) (Undone, error) {
 }
 
 // undoEvent takes back entry e of current claim v's trail, read in tx,
-// for reviewer.
+// for reviewer, with the entries made with it: a decision and the one on
+// its twin across the headline (twins.go) are undone together, whichever
+// of the two is named.
 func (s *Store) undoEvent(ctx context.Context, tx *sql.Tx, v ClaimView, e event, reviewer string) error {
+	if e.With != 0 {
+		root, ok, err := latestEvent(ctx, tx, "e.id = ?", e.With)
+		if err != nil {
+			return fmt.Errorf("undo claim %d: %w", v.ID, err)
+		}
+		if ok {
+			switch rv, err := currentClaimByKey(ctx, tx, root.Key); {
+			case err == nil:
+				v, e = rv, root
+			case !errors.Is(err, ErrNoClaim):
+				return err
+			}
+		}
+	}
+	if err := s.undoOne(ctx, tx, v, e, reviewer); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT e.id FROM review_events e WHERE e.with_event = ?
+		AND e.kind IN ('decision', 'opinion') AND `+notUndone+` ORDER BY e.id`, e.ID)
+	if err != nil {
+		return fmt.Errorf("undo claim %d: %w", v.ID, err)
+	}
+	var joined []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("undo claim %d: %w", v.ID, err)
+		}
+		joined = append(joined, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("undo claim %d: %w", v.ID, err)
+	}
+	for _, id := range joined {
+		j, ok, err := latestEvent(ctx, tx, "e.id = ?", id)
+		if err != nil || !ok {
+			if err != nil {
+				return fmt.Errorf("undo claim %d: %w", v.ID, err)
+			}
+			continue
+		}
+		jv, err := currentClaimByKey(ctx, tx, j.Key)
+		if errors.Is(err, ErrNoClaim) {
+			continue // its run is gone: nothing there to take back
+		}
+		if err != nil {
+			return err
+		}
+		if err := s.undoOne(ctx, tx, jv, j, reviewer); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// undoOne takes back entry e of current claim v's trail, read in tx, for
+// reviewer.
+func (s *Store) undoOne(ctx context.Context, tx *sql.Tx, v ClaimView, e event, reviewer string) error {
 	if e.Kind == eventOpinion {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM opinions WHERE key = ? AND event_id = ?", e.Key, e.ID); err != nil {
 			return fmt.Errorf("undo claim %d: %w", v.ID, err)

@@ -112,8 +112,12 @@ type figures struct {
 	ingestDocs, ingestMB, extractDocs, exportClaims float64
 	peakRSS                                         float64 // MB, the largest of the three stages
 	ingestRSS                                       float64 // MB
-	dbMB                                            float64
-	claims                                          int
+	// grouping is how long ingest took to group the documents into
+	// events (its own log line), 0 when it did not say.
+	grouping time.Duration
+	ingest   time.Duration
+	dbMB     float64
+	claims   int
 }
 
 type result struct {
@@ -132,11 +136,17 @@ func measure(name string, n int, rawBytes int64, cmds func(db, out string) [3]*e
 	var f figures
 	stages := cmds(db, out)
 	for i, c := range stages {
-		d, rss := run(c)
+		if name == "claimex" && i == 0 {
+			c.Env = append(os.Environ(), "CLAIMEX_LOG=debug")
+		}
+		d, rss, stderr := run(c)
 		f.peakRSS = max(f.peakRSS, rss)
 		switch i {
 		case 0:
-			f.ingestDocs, f.ingestMB, f.ingestRSS = float64(n)/d.Seconds(), mb(rawBytes)/d.Seconds(), rss
+			f.ingestDocs, f.ingestMB, f.ingestRSS, f.ingest = float64(n)/d.Seconds(), mb(rawBytes)/d.Seconds(), rss, d
+			if m := groupedTook.FindStringSubmatch(stderr); m != nil {
+				f.grouping, _ = time.ParseDuration(m[1])
+			}
 		case 1:
 			f.extractDocs = float64(n) / d.Seconds()
 		case 2:
@@ -152,17 +162,28 @@ func measure(name string, n int, rawBytes int64, cmds func(db, out string) [3]*e
 	return f
 }
 
-// run runs a command to its end, returning its wall time and peak
-// resident memory in MB.
-func run(c *exec.Cmd) (time.Duration, float64) {
-	d, rss, _ := runCPU(c)
-	return d, rss
+// groupedTook finds how long ingest's grouping into events took in its
+// debug log.
+var groupedTook = regexp.MustCompile(`msg="events grouped".* took=(\S+)`)
+
+// run runs a command to its end, returning its wall time, peak resident
+// memory in MB and what it wrote to stderr.
+func run(c *exec.Cmd) (time.Duration, float64, string) {
+	d, rss, _, stderr := execute(c)
+	return d, rss, stderr
 }
 
 // runCPU runs c and returns its wall time, peak RSS in MB and the CPU
 // time it used (user and system): on a machine shared with other work
 // the CPU time says more than the wall time.
 func runCPU(c *exec.Cmd) (time.Duration, float64, time.Duration) {
+	d, rss, cpu, _ := execute(c)
+	return d, rss, cpu
+}
+
+// execute runs c to its end and returns its wall time, peak RSS in MB,
+// CPU time and stderr.
+func execute(c *exec.Cmd) (time.Duration, float64, time.Duration, string) {
 	var stderr bytes.Buffer
 	c.Stdout, c.Stderr = io.Discard, &stderr
 	start := time.Now()
@@ -204,7 +225,7 @@ func runCPU(c *exec.Cmd) (time.Duration, float64, time.Duration) {
 			rss = float64(ru.Maxrss) / 1024 // Linux reports KB
 		}
 	}
-	return d, rss, c.ProcessState.UserTime() + c.ProcessState.SystemTime()
+	return d, rss, c.ProcessState.UserTime() + c.ProcessState.SystemTime(), stderr.String()
 }
 
 // vmHWM is the peak resident memory, in KB, of a running process (0 when
@@ -246,6 +267,14 @@ func printTable(w io.Writer, rs []result, naive bool) {
 			{"peak RSS, MB", r.ours.peakRSS, r.naive.peakRSS, "%.0f"},
 			{fmt.Sprintf("database, MB (HTML: %.0f MB)", r.rawMB), r.ours.dbMB, r.naive.dbMB, "%.0f"},
 			{"claims", float64(r.ours.claims), float64(r.naive.claims), "%.0f"},
+		}
+		if r.ours.grouping > 0 {
+			rows = append(rows, struct {
+				name   string
+				ours   float64
+				theirs float64
+				format string
+			}{"grouping into events, % of ingest time", 100 * r.ours.grouping.Seconds() / r.ours.ingest.Seconds(), 0, "%.1f"})
 		}
 		for _, row := range rows {
 			if naive {

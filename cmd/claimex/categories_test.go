@@ -129,7 +129,7 @@ func TestCategoryChangesKeepReviews(t *testing.T) {
 			insurgents = r
 		case r["category"] == "other":
 			reject = append(reject, id(r))
-		case r["category"] == "injured" && strings.Contains(text, "4,500"):
+		case r["category"] == "injured" && strings.Contains(text, "more than 4,500"):
 			injured = r
 		}
 	}

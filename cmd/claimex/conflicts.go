@@ -2,25 +2,41 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/review"
-	"github.com/claimex/claimex/rules"
 	"github.com/claimex/claimex/store"
 )
 
 func (a *app) conflicts(ctx context.Context, args []string) error {
 	fs := a.flags("conflicts")
 	db := a.dbFlag(fs)
+	event := fs.Int64("event", 0, "figures of the event with this `id` only (claimex events lists them)")
 	category := fs.String("category", "", "figures of this `category` only")
+	since := fs.String("since", "", "figures of documents published on or after this `date` (YYYY-MM-DD); undated ones are left out")
 	all := fs.Bool("all", false, "also groups whose figures agree")
+	format := fs.String("format", "text", "output `format`: text, or jsonl (one object per group)")
 	rulesFile := fs.String("rules", "", "rules `file` whose categories, roll-ups and subject groups to use (default: the current run's)")
 	if err := parseNone(fs, args); err != nil {
 		return err
+	}
+	if *format != "text" && *format != "jsonl" {
+		return usagef("--format must be text or jsonl")
+	}
+	filter := review.ConflictFilter{Event: *event}
+	if *since != "" {
+		t, err := time.Parse(time.DateOnly, *since)
+		if err != nil {
+			return usagef("--since must be a date (2022-01-31), not %q", *since)
+		}
+		filter.Since = t
 	}
 	st, err := a.open(ctx, *db, readDB)
 	if err != nil {
@@ -35,19 +51,31 @@ func (a *app) conflicts(ctx context.Context, args []string) error {
 	if err := checkCategory(ctx, st, r, cat, true); err != nil {
 		return err
 	}
-	groups, err := loadConflicts(ctx, st, r, r.Canonical(cat))
+	filter.Category = r.Canonical(cat)
+	a.warnStaleEvents(ctx, st)
+	groups, evs, err := review.LoadConflicts(ctx, st, r, filter)
+	if errors.Is(err, store.ErrNoEvent) {
+		return fmt.Errorf("no event %d; 'claimex events' lists them", *event)
+	}
 	if err != nil {
 		return err
 	}
 	shown := 0
+	enc := json.NewEncoder(a.stdout)
 	for _, g := range groups {
 		if !g.Disagree && !*all {
 			continue
 		}
 		shown++
-		printGroup(a.stdout, g)
+		if *format == "jsonl" {
+			if err := enc.Encode(conflictRecord(g)); err != nil {
+				return err
+			}
+			continue
+		}
+		printGroup(a.stdout, g, evs[g.Event])
 	}
-	if shown == 0 {
+	if shown == 0 && *format == "text" {
 		fmt.Fprintln(a.stdout, "no figures disagree (--all shows every group)")
 	}
 	return nil
@@ -55,10 +83,17 @@ func (a *app) conflicts(ctx context.Context, args []string) error {
 
 // printGroup prints one category and subject's figures with their
 // sources, marking those that contradict another.
-func printGroup(w io.Writer, g review.Group) {
+func printGroup(w io.Writer, g review.Group, ev store.EventSummary) {
 	verdict := "figures agree"
 	if g.Disagree {
 		verdict = "sources disagree"
+	}
+	if ev.ID != 0 {
+		earlier := ""
+		if g.Earlier {
+			earlier = " — figures of earlier happenings its documents recall"
+		}
+		fmt.Fprintf(w, "event %d: %s (%s)%s\n", ev.ID, clip(ev.Title, 80), span(ev.Event), earlier)
 	}
 	fmt.Fprintf(w, "%s — %s: %d %s, %s\n", g.Category, printable(g.Subject), len(g.Figures), plural(len(g.Figures), "figure", "figures"), verdict)
 	for _, f := range g.Figures {
@@ -82,6 +117,9 @@ func printGroup(w io.Writer, g review.Group) {
 				by = clip(s.Attribution, 40)
 			}
 			fmt.Fprintf(w, "      %-10.10s  doc %-4d %-40s  %s\n", date, s.DocumentID, by, clip(s.Source, 60))
+			for _, p := range s.Parts {
+				fmt.Fprintf(w, "          part: %s\n", clip(p.Text, 70))
+			}
 		}
 	}
 	for _, sf := range g.Shortfalls {
@@ -104,27 +142,63 @@ func docList(f review.Figure) string {
 	return plural(len(ids), "doc ", "docs ") + strings.Join(ids, ", ")
 }
 
-// loadConflicts reads the current count claims and groups them; with a
-// category, it keeps that category's groups, which list the figures of
-// other categories its own roll up with.
-func loadConflicts(ctx context.Context, st *store.Store, r *rules.Rules, cat claimex.Category) ([]review.Group, error) {
-	var claims []store.ClaimView
-	err := st.Claims(ctx, store.ClaimFilter{Kind: claimex.KindCount}, func(v store.ClaimView) error {
-		claims = append(claims, v)
-		return nil
-	})
-	if err != nil {
-		return nil, err
+// conflictJSON is one group of figures as --format jsonl writes it.
+type conflictJSON struct {
+	Event     int64           `json:"event"`
+	Earlier   bool            `json:"earlier"`
+	Category  string          `json:"category"`
+	Subject   string          `json:"subject"`
+	Disagree  bool            `json:"disagree"`
+	Figures   []statementJSON `json:"figures"`
+	Shortfall []string        `json:"shortfalls"`
+}
+
+// statementJSON is one figure as one document states it.
+type statementJSON struct {
+	Value       *float64   `json:"value"`
+	ValueMax    *float64   `json:"value_max"`
+	Qualifier   string     `json:"qualifier"`
+	Vague       *string    `json:"vague"`
+	Disagrees   bool       `json:"disagrees"`
+	ClaimID     int64      `json:"claim_id"`
+	DocumentID  int64      `json:"document_id"`
+	Source      string     `json:"source"`
+	Attribution *string    `json:"attribution"`
+	Published   *string    `json:"published"`
+	Parts       []partJSON `json:"parts"`
+}
+
+type partJSON struct {
+	ClaimID  int64    `json:"claim_id"`
+	Category string   `json:"category"`
+	Value    *float64 `json:"value"`
+	Subject  string   `json:"subject"`
+	Text     string   `json:"text"`
+}
+
+func conflictRecord(g review.Group) conflictJSON {
+	opt := func(s string) *string {
+		if s == "" {
+			return nil
+		}
+		return &s
 	}
-	groups := review.Conflicts(claims, r)
-	if cat == "" {
-		return groups, nil
-	}
-	out := groups[:0]
-	for _, g := range groups {
-		if g.Category == cat {
-			out = append(out, g)
+	r := conflictJSON{Event: g.Event, Earlier: g.Earlier, Category: string(g.Category), Subject: g.Subject, Disagree: g.Disagree,
+		Figures: []statementJSON{}, Shortfall: []string{}}
+	for _, f := range g.Figures {
+		for _, s := range f.Statements {
+			st := statementJSON{Value: f.Value, ValueMax: f.ValueMax, Qualifier: string(f.Qualifier), Vague: opt(f.Vague),
+				Disagrees: f.Disagrees, ClaimID: s.ClaimID, DocumentID: s.DocumentID, Source: s.Source,
+				Attribution: opt(s.Attribution), Published: opt(s.Published), Parts: []partJSON{}}
+			for _, p := range s.Parts {
+				st.Parts = append(st.Parts, partJSON{p.ClaimID, string(p.Category), p.Value, p.Subject, p.Text})
+			}
+			r.Figures = append(r.Figures, st)
 		}
 	}
-	return out, nil
+	for _, sf := range g.Shortfalls {
+		r.Shortfall = append(r.Shortfall, fmt.Sprintf("%s %s (%s) is fewer than %s %s (%s), which it includes", sf.Whole,
+			figureText(sf.WholeFigure), docList(sf.WholeFigure), sf.Part, figureText(sf.PartFigure), docList(sf.PartFigure)))
+	}
+	return r
 }

@@ -19,7 +19,7 @@ import (
 func (a *app) export(ctx context.Context, args []string) error {
 	fs := a.flags("export")
 	db := a.dbFlag(fs)
-	what := fs.String("what", "claims", "what to export: claims, documents or entities")
+	what := fs.String("what", "claims", "what to export: claims, documents, entities or events")
 	format := fs.String("format", "jsonl", "output `format`: jsonl, json, csv or jsonld")
 	since := fs.String("since", "", "claims of documents ingested, or reviewed, on or after this `date` (YYYY-MM-DD or RFC 3339)")
 	out := fs.String("o", "", "write to `file` instead of standard output")
@@ -51,8 +51,12 @@ func (a *app) export(ctx context.Context, args []string) error {
 	}
 	switch *what {
 	case "claims", "documents", "entities":
+	case "events":
+		if f == export.JSONLD {
+			return usagef("events export as jsonl, json or csv")
+		}
 	default:
-		return usagef("--what must be claims, documents or entities")
+		return usagef("--what must be claims, documents, entities or events")
 	}
 	st, err := a.open(ctx, *db, readDB)
 	if err != nil {
@@ -69,6 +73,8 @@ func (a *app) export(ctx context.Context, args []string) error {
 			return export.Documents(ctx, st, f, w, opts...)
 		case "entities":
 			return export.Entities(ctx, st, f, w, opts...)
+		case "events":
+			return export.Events(ctx, st, f, w, opts...)
 		}
 		return export.Claims(ctx, st, filter, f, w, opts...)
 	})

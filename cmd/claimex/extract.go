@@ -89,5 +89,5 @@ func printDiff(w io.Writer, rep pipeline.ExtractReport) {
 	tw.Flush()
 	fmt.Fprintf(w, "reviews: %d carried, %d changed (back in the queue), %d orphaned (kept)\n",
 		d.Reviews[store.ReviewCarried], d.Reviews[store.ReviewChanged], d.Reviews[store.ReviewOrphaned])
-	fmt.Fprintf(w, "%d entities in all\n", rep.Entities)
+	fmt.Fprintf(w, "%d entities in all, %d %s\n", rep.Entities, rep.Events, plural(rep.Events, "event", "events"))
 }

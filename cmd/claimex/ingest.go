@@ -93,8 +93,8 @@ func (a *app) printIngestReport(rep pipeline.Report) {
 			rep.Fetched, plural(rep.Fetched, "URL", "URLs"), rep.Unchanged)
 	}
 	if rep.New > 0 {
-		fmt.Fprintf(a.stdout, "stored %d count claims and %d entity mentions as run %d; %d entities in all\n",
-			rep.Counts, rep.Mentions, rep.RunID, rep.Entities)
+		fmt.Fprintf(a.stdout, "stored %d count claims and %d entity mentions as run %d; %d entities in all, %d %s\n",
+			rep.Counts, rep.Mentions, rep.RunID, rep.Entities, rep.Events, plural(rep.Events, "event", "events"))
 	}
 }
 

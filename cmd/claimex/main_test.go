@@ -171,7 +171,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ingest"}, "name at least one file, folder or URL"},
 		{[]string{"ingest", "--nope", seeds}, "flag provided but not defined: -nope"},
 		{[]string{"export", "--format", "xml"}, `unknown format "xml"`},
-		{[]string{"export", "--what", "people"}, "--what must be claims, documents or entities"},
+		{[]string{"export", "--what", "people"}, "--what must be claims, documents, entities or events"},
 		{[]string{"claims", "--rule", "count/*/x"}, `--rule: rule "count/*/x": * may only end a rule name`},
 		{[]string{"export", "--rule", "*x"}, `* may only end a rule name`},
 		{[]string{"claims", "--kind", "x"}, "--kind must be count, entity or all"},

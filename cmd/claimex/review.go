@@ -112,6 +112,13 @@ func (a *app) review(ctx context.Context, args []string) error {
 			continue
 		}
 		fmt.Fprintf(a.stdout, "claim %d: %s — %s\n", id, describeReview(v), clip(v.Text, 60))
+		twins, err := st.Twins(ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, t := range twins {
+			fmt.Fprintf(a.stdout, "claim %d: %s with it, the same figure across the headline — %s\n", t.ID, describeReview(t), clip(t.Text, 60))
+		}
 	}
 	if failed > 0 {
 		return failedInputs{failed}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimex/claimex/pipeline"
 	"github.com/claimex/claimex/review"
 	"github.com/claimex/claimex/rules"
 )
@@ -68,6 +69,14 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	// The feed's listening ends before the store closes.
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
+	// A database an older claimex made has no events yet.
+	if stale, err := st.EventsStale(ctx); err != nil {
+		return err
+	} else if stale {
+		if _, err := pipeline.GroupEvents(ctx, st); err != nil {
+			return fmt.Errorf("group events: %w", err)
+		}
+	}
 	personal, err := st.HasReviewers(ctx)
 	if err != nil {
 		return err

@@ -4,7 +4,8 @@
 // English integer cardinals read right in a count sentence (the
 // extract package's TestNumberSuites), and entity resolution's pairwise
 // and B-cubed F1 on the name-variant sets (internal/namescore's
-// TestNameVariants). Each figure says what it was measured on.
+// TestNameVariants), and the grouping of the events test corpus into
+// events (pairwise precision and recall, internal/eventscore). Each figure says what it was measured on.
 //
 //	go run -tags sqlite_fts5 ./internal/quality -claimex bin/claimex
 //
@@ -36,6 +37,7 @@ func main() {
 	bin := flag.String("claimex", "bin/claimex", "the claimex `binary` to measure")
 	shared := flag.String("shared", "../shared", "the shared `folder` with eval/ and dev/")
 	seeds := flag.String("seeds", "testdata/seeds", "the sample articles")
+	eventsCorpus := flag.String("events", "testdata/events", "the events test corpus, with its gold.tsv")
 	work := flag.String("work", "", "working `folder` (default: a new temporary one, removed after)")
 	suites := flag.Bool("suites", true, "also run the number suites (go test ./extract)")
 	flag.Parse()
@@ -62,6 +64,11 @@ func main() {
 		}
 		rows = append(rows, r...)
 	}
+	er, err := q.eventRows(*eventsCorpus)
+	if err != nil {
+		fail(fmt.Errorf("events: %w", err))
+	}
+	rows = append(rows, er...)
 	if *suites {
 		rows = append(rows, nerRows(filepath.Join(*shared, "dev"))...)
 		r, err := numberSuites(filepath.Join(*shared, "dev"))

