@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -104,19 +105,29 @@ func TestTeamOfEight(t *testing.T) {
 	if after[claimex.Unreviewed] != 0 || after[claimex.Accepted] != total {
 		t.Errorf("after the team: %v, want all %d accepted", after, total)
 	}
-	if decided != total {
+	// A decision on a figure decides its twin across the headline too,
+	// so there are fewer decisions than claims, never more; each claim
+	// decided on is stored as decided.
+	if decided > total || decided == 0 {
 		t.Errorf("%d decisions made for %d claims", decided, total)
 	}
-	reviewers, err := st.Reviews(ctx)
+	for id := range shownTo {
+		n, _ := strconv.ParseInt(id, 10, 64)
+		v, err := st.Claim(ctx, n)
+		if err != nil || v.Status != claimex.Accepted {
+			t.Errorf("claim %s decided on: %s (%v), want accepted", id, v.Status, err)
+		}
+	}
+	reviews, err := st.Reviews(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(reviewers) != total {
-		t.Errorf("%d reviews stored, want %d", len(reviewers), total)
+	if len(reviews) < decided {
+		t.Errorf("%d reviews stored for %d decisions", len(reviews), decided)
 	}
 	last, _, err := st.LastChange(ctx)
-	if err != nil || int(last) != total {
-		t.Errorf("the audit trail has %d entries (%v), want %d", last, err, total)
+	if err != nil || int(last) != len(reviews) {
+		t.Errorf("the audit trail has %d entries (%v), want one per review, %d", last, err, len(reviews))
 	}
 	db := "SQLite"
 	if st.Postgres() {

@@ -116,7 +116,11 @@ func (a *app) run(ctx context.Context, args []string) int {
 			continue
 		}
 		if a.db != "" && noDatabase[c.name] {
-			fmt.Fprintf(a.stderr, "claimex %s: --db does not apply: %s uses no database\n", c.name, c.name)
+			if c.name == "migrate" {
+				fmt.Fprintf(a.stderr, "claimex migrate: --db does not apply: name the databases with --from and --to\n")
+			} else {
+				fmt.Fprintf(a.stderr, "claimex %s: --db does not apply: %s uses no database\n", c.name, c.name)
+			}
 			return exitUsage
 		}
 		err := c.run(a, ctx, args[1:])

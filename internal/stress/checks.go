@@ -2,43 +2,30 @@ package main
 
 import (
 	"cmp"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
 	"slices"
 	"strings"
-
-	_ "github.com/mattn/go-sqlite3" // integrity checks; build with -tags sqlite_fts5
 )
 
-// checkWhole opens db as SQLite does after a crash and checks it:
-// integrity, foreign keys, every document stored with its claims, no
-// input stored twice.
+// checkWhole opens db as its database does after a crash and checks it:
+// integrity (databases.integrity), every document stored with its
+// claims, no input stored twice.
 func (h *harness) checkWhole(db string) error {
-	conn, err := openDB(db)
+	conn, err := h.db.open(db)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	var ok string
-	if err := conn.QueryRow("PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
-		return fmt.Errorf("integrity_check: %q %v", ok, err)
-	}
-	rows, err := conn.Query("PRAGMA foreign_key_check")
-	if err != nil {
+	if err := h.db.integrity(conn); err != nil {
 		return err
-	}
-	bad := rows.Next()
-	rows.Close()
-	if bad {
-		return errors.New("foreign_key_check reports rows")
 	}
 	checks := []struct{ what, q string }{
 		{"documents without their claims", `SELECT COUNT(*) FROM documents d WHERE NOT EXISTS
 			(SELECT 1 FROM claims c WHERE c.document_id = d.id AND c.run_id = d.run_id)`},
-		{"sources stored twice", `SELECT COUNT(*) FROM (SELECT source FROM documents GROUP BY source HAVING COUNT(*) > 1)`},
-		{"claims stored twice", `SELECT COUNT(*) FROM (SELECT 1 FROM claims GROUP BY document_id, run_id, key HAVING COUNT(*) > 1)`},
+		{"sources stored twice", `SELECT COUNT(*) FROM (SELECT source FROM documents GROUP BY source HAVING COUNT(*) > 1) AS twice`},
+		{"claims stored twice", `SELECT COUNT(*) FROM (SELECT 1 FROM claims GROUP BY document_id, run_id, key HAVING COUNT(*) > 1) AS twice`},
 		{"reviews without their decision events", `SELECT COUNT(*) FROM reviews r WHERE NOT EXISTS
 			(SELECT 1 FROM review_events e WHERE e.document_id = r.document_id AND e.key = r.key)`},
 	}
@@ -56,14 +43,14 @@ func (h *harness) checkWhole(db string) error {
 
 // sameClaims checks db's claims and entity count against a reference.
 func (h *harness) sameClaims(db string, want claimSet, entities int) error {
-	got, err := claimsOf(db)
+	got, err := h.claimsOf(db)
 	if err != nil {
 		return err
 	}
 	if !slices.Equal(got, want) {
 		return fmt.Errorf("%d claims, want the %d of an uninterrupted run (%s)", len(got), len(want), firstDiff(got, want))
 	}
-	n, err := entitiesOf(db)
+	n, err := h.entitiesOf(db)
 	if err != nil {
 		return err
 	}
@@ -89,13 +76,13 @@ func (h *harness) sameReviews(db, want string) error {
 // document (by its hash: the same article may come by another path), what
 // the claim says and where; not the ids and runs that differ between
 // databases.
-func claimsOf(db string) (claimSet, error) {
-	conn, err := openDB(db)
+func (h *harness) claimsOf(db string) (claimSet, error) {
+	conn, err := h.db.open(db)
 	if err != nil {
 		return nil, err
 	}
 	defer conn.Close()
-	rows, err := conn.Query(`SELECT d.hash, c.key, c.kind, c.category, COALESCE(c.value, ''), c.qualifier,
+	rows, err := conn.Query(`SELECT d.hash, c.key, c.kind, c.category, c.value, c.qualifier,
 		c.text, c.start, c."end", c.canonical
 		FROM claims c JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id`)
 	if err != nil {
@@ -119,8 +106,8 @@ func claimsOf(db string) (claimSet, error) {
 }
 
 // entitiesOf counts db's resolved entities.
-func entitiesOf(db string) (int, error) {
-	conn, err := openDB(db)
+func (h *harness) entitiesOf(db string) (int, error) {
+	conn, err := h.db.open(db)
 	if err != nil {
 		return 0, err
 	}
@@ -175,10 +162,4 @@ func removeDB(path string) {
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		os.Remove(path + suffix)
 	}
-}
-
-// openDB opens a database as the checks read it: waiting up to a minute
-// for a writer's lock.
-func openDB(path string) (*sql.DB, error) {
-	return sql.Open("sqlite3", "file:"+path+"?_busy_timeout=60000")
 }

@@ -27,6 +27,8 @@ type harness struct {
 	// killed counts the processes a kill trial killed before they ended.
 	killed int
 	log    *slog.Logger
+	// db is where the trials' databases are.
+	db *databases
 
 	// reviewed is an ingested database with reviews; extracted is it after
 	// an uninterrupted re-extraction with the changed rules.
@@ -45,7 +47,7 @@ type harness struct {
 // claimSet is the current claims of a database as comparable lines.
 type claimSet []string
 
-func newHarness(bin, seeds, work string, docs int, seed uint64) (*harness, error) {
+func newHarness(bin, seeds, work, server string, docs int, seed uint64) (*harness, error) {
 	abs, err := filepath.Abs(bin)
 	if err != nil {
 		return nil, err
@@ -60,7 +62,7 @@ func newHarness(bin, seeds, work string, docs int, seed uint64) (*harness, error
 	} else if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, err
 	}
-	h := &harness{bin: abs, dir: work, docs: docs, rng: rand.New(rand.NewPCG(seed, 0x5eed))}
+	h := &harness{bin: abs, dir: work, docs: docs, rng: rand.New(rand.NewPCG(seed, 0x5eed)), db: newDatabases(work, server)}
 	h.corpus = filepath.Join(work, "corpus")
 	return h, h.makeCorpus(seeds)
 }
@@ -110,16 +112,19 @@ func (h *harness) setup() error {
 	}
 
 	// The whole corpus, uninterrupted.
-	full := filepath.Join(h.dir, "full.db")
+	full := h.db.name("full.db")
+	if err := h.db.create(full); err != nil {
+		return err
+	}
 	start := time.Now()
 	if _, err := h.run("ingest", "--db", full, h.corpus); err != nil {
 		return err
 	}
 	h.ingestTime = time.Since(start)
-	if h.refIngest, err = claimsOf(full); err != nil {
+	if h.refIngest, err = h.claimsOf(full); err != nil {
 		return err
 	}
-	if h.refEntities, err = entitiesOf(full); err != nil {
+	if h.refEntities, err = h.entitiesOf(full); err != nil {
 		return err
 	}
 	// Reviews: accept, reject and edit some claims, including released
@@ -127,8 +132,8 @@ func (h *harness) setup() error {
 	if err := h.review(full); err != nil {
 		return err
 	}
-	h.reviewed = filepath.Join(h.dir, "reviewed.db")
-	if err := copyDB(full, h.reviewed); err != nil {
+	h.reviewed = h.db.name("reviewed.db")
+	if err := h.db.copy(full, h.reviewed); err != nil {
 		return err
 	}
 	if h.reviewsBefore, err = h.run("review", "list", "--db", h.reviewed); err != nil {
@@ -139,10 +144,10 @@ func (h *harness) setup() error {
 		return err
 	}
 	h.extractTime = time.Since(start)
-	if h.refExtract, err = claimsOf(full); err != nil {
+	if h.refExtract, err = h.claimsOf(full); err != nil {
 		return err
 	}
-	if h.refExtractEntities, err = entitiesOf(full); err != nil {
+	if h.refExtractEntities, err = h.entitiesOf(full); err != nil {
 		return err
 	}
 	if h.reviewsAfter, err = h.run("review", "list", "--db", full); err != nil {
@@ -154,7 +159,10 @@ func (h *harness) setup() error {
 
 	// A database holding the first fifth of the corpus, reviewed, for the
 	// ingest trials.
-	h.partial = filepath.Join(h.dir, "partial.db")
+	h.partial = h.db.name("partial.db")
+	if err := h.db.create(h.partial); err != nil {
+		return err
+	}
 	first := filepath.Join(h.dir, "first")
 	if err := os.MkdirAll(first, 0o755); err != nil {
 		return err

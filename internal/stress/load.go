@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -79,9 +78,9 @@ var (
 // afterwards, under the reviewer who made it.
 func (h *harness) serveUnderLoad(cfg loadConfig) (loadResult, error) {
 	var res loadResult
-	db := filepath.Join(h.dir, "load.db")
-	defer removeDB(db)
-	if err := copyDB(h.reviewed, db); err != nil {
+	db := h.db.name("load.db")
+	defer h.db.remove(db)
+	if err := h.db.copy(h.reviewed, db); err != nil {
 		return res, err
 	}
 	addr, err := freeAddr()
@@ -184,7 +183,7 @@ func (h *harness) serveUnderLoad(cfg loadConfig) (loadResult, error) {
 	}
 
 	// Every acknowledged decision is in the audit trail.
-	conn, err := openDB(db)
+	conn, err := h.db.open(db)
 	if err != nil {
 		return res, err
 	}

@@ -2,7 +2,8 @@
 // processes killed (SIGKILL) at random points of an ingest or a
 // re-extraction, two ingests into one database at once, and the review
 // UI served while a re-extraction runs. After each trial it checks that
-// the database is whole (PRAGMA integrity_check), that reviews are
+// the database is whole (PRAGMA integrity_check; on PostgreSQL, -postgres,
+// its constraints and amcheck), that reviews are
 // untouched, and that running the command again completes the work with
 // no duplicates and the same claims as an uninterrupted run. It prints the
 // trials and failures of each kind and exits 1 if any trial failed.
@@ -33,10 +34,12 @@ func main() {
 	slowest := flag.Duration("load-slowest", 5*time.Second, "the longest a request may take in a load trial")
 	seed := flag.Uint64("seed", uint64(time.Now().UnixNano()), "random `seed` for the kill times")
 	work := flag.String("work", "", "working `folder` (default: a new temporary one, removed after)")
+	server := flag.String("postgres", "", "run the trials on this PostgreSQL `server` (a postgres:// URL of a role that may "+
+		"create databases, or a unix socket's directory), a database per trial, instead of SQLite files")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 
-	h, err := newHarness(*bin, *seeds, *work, *docs, *seed)
+	h, err := newHarness(*bin, *seeds, *work, *server, *docs, *seed)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "stress:", err)
 		os.Exit(1)
@@ -44,6 +47,7 @@ func main() {
 	if *work == "" {
 		defer os.RemoveAll(h.dir)
 	}
+	defer h.db.removeAll()
 	h.log = log
 	log.Info("setting up", "folder", h.dir, "documents", *docs, "seed", *seed)
 	if err := h.setup(); err != nil {

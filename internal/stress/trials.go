@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -19,9 +18,9 @@ import (
 // kills the process at a random moment; then checks the database and
 // ingests again.
 func (h *harness) killIngest(i int) error {
-	db := filepath.Join(h.dir, fmt.Sprintf("kill-ingest-%d.db", i))
-	defer removeDB(db)
-	if err := copyDB(h.partial, db); err != nil {
+	db := h.db.name(fmt.Sprintf("kill-ingest-%d.db", i))
+	defer h.db.remove(db)
+	if err := h.db.copy(h.partial, db); err != nil {
 		return err
 	}
 	// A fifth of the corpus is stored already: the rest takes about 0.8
@@ -41,16 +40,16 @@ func (h *harness) killIngest(i int) error {
 // be all old or all new, the reviews untouched; extracting again must
 // give the uninterrupted result.
 func (h *harness) killExtract(i int) error {
-	db := filepath.Join(h.dir, fmt.Sprintf("kill-extract-%d.db", i))
-	defer removeDB(db)
-	if err := copyDB(h.reviewed, db); err != nil {
+	db := h.db.name(fmt.Sprintf("kill-extract-%d.db", i))
+	defer h.db.remove(db)
+	if err := h.db.copy(h.reviewed, db); err != nil {
 		return err
 	}
 	h.killAfter(h.randomMoment(h.extractTime), "extract", "--db", db, "--rules", h.rules)
 	if err := h.checkWhole(db); err != nil {
 		return fmt.Errorf("after the kill: %w", err)
 	}
-	got, err := claimsOf(db)
+	got, err := h.claimsOf(db)
 	if err != nil {
 		return err
 	}
@@ -88,8 +87,11 @@ func (h *harness) completes(db string, claims claimSet, entities int, reviews st
 // concurrentIngest runs two ingests of the corpus into one new database
 // at once: both must finish, with no "database is locked".
 func (h *harness) concurrentIngest(i int) error {
-	db := filepath.Join(h.dir, fmt.Sprintf("concurrent-%d.db", i))
-	defer removeDB(db)
+	db := h.db.name(fmt.Sprintf("concurrent-%d.db", i))
+	defer h.db.remove(db)
+	if err := h.db.create(db); err != nil {
+		return err
+	}
 	var wg sync.WaitGroup
 	errs := make([]error, 2)
 	outs := make([]string, 2)
@@ -119,9 +121,9 @@ func (h *harness) concurrentIngest(i int) error {
 // database, re-extracts it meanwhile, requests pages and records reviews
 // throughout: every page must load, every review be stored.
 func (h *harness) serveWhileExtract(i int) error {
-	db := filepath.Join(h.dir, fmt.Sprintf("serve-%d.db", i))
-	defer removeDB(db)
-	if err := copyDB(h.reviewed, db); err != nil {
+	db := h.db.name(fmt.Sprintf("serve-%d.db", i))
+	defer h.db.remove(db)
+	if err := h.db.copy(h.reviewed, db); err != nil {
 		return err
 	}
 	addr, err := freeAddr()
@@ -146,7 +148,7 @@ func (h *harness) serveWhileExtract(i int) error {
 		_, err := h.run("extract", "--db", db, "--rules", h.rules)
 		done <- err
 	}()
-	conn, err := openDB(db)
+	conn, err := h.db.open(db)
 	if err != nil {
 		return err
 	}
