@@ -102,6 +102,7 @@ func main() {
 	fmt.Printf("kill trials: %d, concurrent-ingest trials: %d, serve trials: %d, load trials: %d, failures: %d\n",
 		*kills, *concurrent, *serves, *loads, failures)
 	if failures > 0 {
+		h.db.removeAll() // os.Exit runs no deferred call
 		os.Exit(1)
 	}
 }
