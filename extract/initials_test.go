@@ -35,9 +35,13 @@ var initialsCases = []recognitionCase{
 		[]string{"GPE Sherman"}, []string{"PERSON Sherman"}},
 }
 
-func TestInitialsAndTowns(t *testing.T) {
+func TestInitialsAndTowns(t *testing.T) { runRecognitionCases(t, initialsCases) }
+
+// runRecognitionCases checks each case's text holds the mentions it wants
+// and none of those it must not.
+func runRecognitionCases(t *testing.T, cases []recognitionCase) {
 	x := extractor(t)
-	for _, tc := range initialsCases {
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := entityTexts(x.Extract(docOf(tc.text)))
 			var have []string

@@ -186,6 +186,8 @@ func (x *Extractor) orgOf(s *sentence, last int, opener bool) int {
 		switch {
 		case end < k:
 			return last
+		case w == "in" && !the && x.placeSpan(s, k, end):
+			return last // "Museum of Flight in Seattle": where it is
 		case w == "of", opener && (w == "for" || w == "on" || w == "in" || w == "and" && !the):
 			last = end
 		case w == "and" && the && x.placeSpan(s, k, end):

@@ -110,7 +110,7 @@ func Import(ctx context.Context, cfg ImportConfig) (ImportReport, error) {
 		return rep, err
 	}
 	if rep.New > 0 || rep.Replaced.RunID != 0 {
-		if rep.Entities, err = ResolveEntities(context.WithoutCancel(ctx), cfg.Store); err != nil {
+		if rep.Entities, err = ResolveEntities(context.WithoutCancel(ctx), cfg.Store, r); err != nil {
 			return rep, fmt.Errorf("resolve entities: %w", err)
 		}
 	}

@@ -237,7 +237,7 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	if err := w.finish(); err != nil {
 		return rep, err
 	}
-	return rep, resolveAfter(ctx, cfg.Store, &rep)
+	return rep, resolveAfter(ctx, cfg.Store, cfg.Extractor.Rules(), &rep)
 }
 
 // process reads or fetches, cleans and extracts one input. Cleaning and
