@@ -24,13 +24,15 @@ var placeContextCases = []recognitionCase{
 
 func TestPlaceContext(t *testing.T) { runRecognitionCases(t, placeContextCases) }
 
-// orgPlaceCases: a place after "in" closing an organisation's name says
-// where the body is; other words after it stay in the name.
+// orgPlaceCases: a town after "in" closing an organisation's name says
+// where the body is; a region, and other words, stay in the name.
 var orgPlaceCases = []recognitionCase{
 	{"a museum in a city", "The shuttle will be shown at the Museum of Flight in Seattle next year.",
 		[]string{"ORG Museum of Flight", "GPE Seattle"}, []string{"ORG Museum of Flight in Seattle"}},
-	{"a centre in a country", "She studied at the Centre for Marine Research in Norway for two years.",
-		[]string{"GPE Norway"}, []string{"ORG Centre for Marine Research in Norway"}},
+	{"a centre in a town", "She studied at the Centre for Marine Research in Bergen for two years.",
+		[]string{"GPE Bergen"}, []string{"ORG Centre for Marine Research in Bergen"}},
+	{"a region in the name", "The Organisation for Security and Cooperation in Europe sent observers.",
+		[]string{"ORG Organisation for Security and Cooperation in Europe"}, nil},
 	{"a committee on a subject keeps its words", "The Committee on Foreign Relations met on Tuesday.",
 		[]string{"ORG Committee on Foreign Relations"}, nil},
 	{"an institute for a subject keeps its words", "The Institute for Strategic Studies published the figures.",
