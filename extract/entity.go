@@ -19,8 +19,9 @@ type mention struct {
 	// prio ranks the evidence: where two mentions overlap, the higher
 	// wins, then the longer.
 	prio int
-	// tagged marks the mentions the name tagger read.
-	tagged bool
+	// tagged marks the mentions the name tagger read; personRead the
+	// places of the gazetteer it read as a person's name.
+	tagged, personRead bool
 }
 
 // Evidence ranks, highest first.
@@ -357,16 +358,17 @@ func (x *Extractor) nameRun(s *sentence, i int) (first, last int) {
 			last = j // "Julie Bishop met", "Ben Judge said"
 			break
 		}
-		if !s.capitalized(j) || !nameWord(s.toks[j].Text) || x.notNameWord(s, j) {
+		// "J." of "Stephen J. Townsend", tokenised apart; an initial is
+		// no word ("A." of "Gerald A. Daniel" is no article).
+		initial := j > i && x.initialBefore(s, j)
+		if !initial && (!s.capitalized(j) || !nameWord(s.toks[j].Text) || x.notNameWord(s, j)) {
 			break
 		}
 		if words++; words > 4 {
 			return first, i - 1
 		}
 		last = j
-		// "J." of "Stephen J. Townsend", tokenised apart.
-		if j > i && isInitial(s.toks[j].Text) && s.word(j+1) == "." && s.capitalized(j+2) && nameWord(s.toks[j+2].Text) &&
-			!x.notNameWord(s, j+2) {
+		if initial {
 			last = j + 1
 			j++
 		}
@@ -401,6 +403,14 @@ func (x *Extractor) titleSurname(s *sentence, j int) bool {
 		return false
 	}
 	return !s.capitalized(j+1) && !x.lex.titles.has(s.words, j+1) && s.word(j+1) != "of"
+}
+
+// initialBefore reports whether the token at j is a middle initial, a
+// capital letter and its full stop tokenised apart, before a word that
+// may be a name: "J" of "Stephen J. Townsend".
+func (x *Extractor) initialBefore(s *sentence, j int) bool {
+	return isInitial(s.toks[j].Text) && s.word(j+1) == "." && j+2 < len(s.toks) && s.capitalized(j+2) &&
+		nameWord(s.toks[j+2].Text) && !x.notNameWord(s, j+2)
 }
 
 // isInitial reports whether t is one capital letter.

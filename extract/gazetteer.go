@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/claimex/claimex/rules"
 )
@@ -154,12 +155,20 @@ func (g *gazetteer) at(words []string, i int) (place, int) {
 	if i < 0 || i >= len(words) {
 		return place{}, 0
 	}
+	var buf [128]byte
 	for n := min(g.first[words[i]], len(words)-i); n > 0; n-- {
-		key := words[i]
-		if n > 1 {
-			key = strings.Join(words[i:i+n], " ")
+		if n == 1 {
+			if p, ok := g.names[words[i]]; ok {
+				return p, n
+			}
+			continue
 		}
-		if p, ok := g.names[key]; ok {
+		// The key is built in buf, without an allocation for most.
+		key := append(buf[:0], words[i]...)
+		for _, w := range words[i+1 : i+n] {
+			key = append(append(key, ' '), w...)
+		}
+		if p, ok := g.names[string(key)]; ok {
 			return p, n
 		}
 	}
@@ -187,8 +196,12 @@ func (g *gazetteer) near(name string) (place, bool) {
 	}
 	for _, cand := range g.byPrefix[prefix2(name)] {
 		// Both ends must agree, so that a demonym is not taken for a town
-		// ("American", "Americana").
-		if p := g.names[cand]; oneEdit(name, cand) && sameEnds(name, cand, 3) && p.kind != "demonym" {
+		// ("American", "Americana"). One edit changes the length by at
+		// most one letter's bytes.
+		if d := len(name) - len(cand); d > utf8.UTFMax || d < -utf8.UTFMax || !oneEdit(name, cand) || !sameEnds(name, cand, 3) {
+			continue
+		}
+		if p := g.names[cand]; p.kind != "demonym" {
 			return p, true
 		}
 	}

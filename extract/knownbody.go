@@ -9,19 +9,24 @@ import (
 	"github.com/claimex/claimex/rules"
 )
 
-// knownBodyKeys maps the key of each name of the default rules' known
-// bodies ("United Nations", "UN") to its body's number. Resolution runs
-// over the whole database, after extractions that may each have used
-// other rules, so it reads the default rules' list.
-var knownBodyKeys = sync.OnceValue(func() map[string]int {
+// bodyKeys maps the key of each name of a set of rules' known bodies
+// ("United Nations", "UN") to its body's number, by the rules' hash.
+var bodyKeys sync.Map // string → map[string]int
+
+// knownBodyKeys returns the keys of r's known bodies.
+func knownBodyKeys(r *rules.Rules) map[string]int {
+	if keys, ok := bodyKeys.Load(r.Hash); ok {
+		return keys.(map[string]int)
+	}
 	keys := map[string]int{}
-	for g, group := range rules.Default().Entities.KnownBodies {
+	for g, group := range r.Entities.KnownBodies {
 		for _, ph := range group {
 			keys[bodyKey(strings.Join(ph.Words, " "))] = g
 		}
 	}
-	return keys
-})
+	actual, _ := bodyKeys.LoadOrStore(r.Hash, keys)
+	return actual.(map[string]int)
+}
 
 // bodyKey compares the names of a known body: their content words in
 // order, with an acronym's points dropped ("U.N.", "UN").
@@ -32,10 +37,10 @@ func bodyKey(name string) string {
 	return strings.Join(orgTokens(name), " ")
 }
 
-// knownBodies joins the organisations whose names the rules give one
-// body.
+// knownBodies joins the organisations whose names the resolver's rules
+// give one body.
 func (r *resolver) knownBodies(split map[int]bool, tokens [][]string) {
-	keys := knownBodyKeys()
+	keys := knownBodyKeys(r.rules)
 	first := map[int]int{} // body → its first name of the corpus
 	for i, n := range r.names {
 		if r.typ[i] != claimex.Org || split[i] || tokens[i] == nil {

@@ -555,6 +555,15 @@ func (x *Extractor) tagged(t *nameTagger, sents []*sentence) {
 			for j+1 < len(tags) && tags[j+1] == tags[i]+1 && tags[i]%2 == 1 {
 				j++
 			}
+			// A person's name read to a middle initial goes on past its
+			// full stop ("John A" of "John A. Corder"), over the name the
+			// tagger read after it, or one word.
+			for tags[i] == tagBPer && j > i && x.initialBefore(s, j) {
+				j += 2
+				for j+1 < len(tags) && tags[j+1] == tagIPer {
+					j++
+				}
+			}
 			if a, b := trimMention(s, i, j); a <= b && !x.noNames(s, a, b) {
 				out = x.readName(s, out, a, b, tagType[tags[i]])
 			}
@@ -585,8 +594,9 @@ func (x *Extractor) capitalised(s *sentence) bool {
 // Hotel"; not a club, a body the rules name or a club's opener). Holding
 // one or more of them whole, and more, it takes their place ("65th Air
 // Division" for "Air Division"), unless one is titled or has a role. A
-// person's words never make another type, nor the other way; else the
-// rules' mentions stand.
+// person's words never make another type, nor the other way, but for a
+// town of the gazetteer inside a longer name of a person ("William T.
+// Sherman"); else the rules' mentions stand.
 func (x *Extractor) readName(s *sentence, out []mention, a, b int, typ string) []mention {
 	person := typ == claimex.Person
 	var inside []int
@@ -596,7 +606,10 @@ func (x *Extractor) readName(s *sentence, out []mention, a, b int, typ string) [
 			continue
 		}
 		inside = append(inside, k)
-		whole = whole && m.first >= a && m.last <= b && m.prio < prioRole && (m.typ == claimex.Person) == person
+		// A place of the gazetteer inside a longer name of a person is
+		// part of it ("Sherman" of "William T. Sherman").
+		part := person && m.rule == "entity/gazetteer" && m.last-m.first < b-a
+		whole = whole && m.first >= a && m.last <= b && m.prio < prioRole && ((m.typ == claimex.Person) == person || part)
 	}
 	if len(inside) == 0 {
 		m := x.taggedMention(s, a, b, typ)
@@ -615,6 +628,8 @@ func (x *Extractor) readName(s *sentence, out []mention, a, b int, typ string) [
 			out[k] = x.taggedMention(s, a, b, typ)
 			out[k].tagged = true
 		}
+		// A town's name read as a person's: lonePeople decides.
+		out[k].personRead = person && m.rule == "entity/gazetteer" && !x.isCountry(s, a, b)
 		return out
 	}
 	if !whole {
@@ -671,7 +686,9 @@ func (x *Extractor) oneType(sents []*sentence) {
 // lonePeople settles the names of one word the tagger alone read by the
 // document's people: the surname of one person the document names in
 // full is that person ("Zarqawi" after "Abu Musab al-Zarqawi"), whatever
-// type the tagger read; a person of one word the rules did not read, and
+// type the tagger read, and so is a town's name of the gazetteer that
+// the tagger read as a person's ("Sherman" after "William T. Sherman");
+// a person of one word the rules did not read, and
 // no fuller name holds, is dropped ("Dabiq said", "Airstrikes hit"): as
 // for prose's model, a single word needs the document's evidence.
 func (x *Extractor) lonePeople(sents []*sentence) {
@@ -700,7 +717,12 @@ func (x *Extractor) lonePeople(sents []*sentence) {
 	for _, s := range sents {
 		out := s.ments[:0]
 		for _, m := range s.ments {
-			if m.tagged && m.first == m.last && m.rule == "entity/tagger" {
+			if m.personRead && m.first == m.last {
+				// "Sherman" after "William T. Sherman", read a person.
+				if name := full[bareSurname(s.words[m.first])]; name != "" && named[s.words[m.first]] {
+					m.typ, m.canonical, m.rule, m.prio, m.tagged = claimex.Person, name, "entity/tagger", prioGuess, true
+				}
+			} else if m.tagged && m.first == m.last && m.rule == "entity/tagger" {
 				if name := full[bareSurname(s.words[m.first])]; name != "" {
 					m.typ, m.canonical = claimex.Person, name
 				} else if m.typ == claimex.Person && !named[s.words[m.first]] {

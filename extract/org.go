@@ -186,6 +186,11 @@ func (x *Extractor) orgOf(s *sentence, last int, opener bool) int {
 		switch {
 		case end < k:
 			return last
+		case w == "in" && !the && x.townSpan(s, k, end):
+			// "Museum of Flight in Seattle": where it is; a country or a
+			// region may be in the name ("Organisation for Security and
+			// Co-operation in Europe", "Mission in Afghanistan").
+			return last
 		case w == "of", opener && (w == "for" || w == "on" || w == "in" || w == "and" && !the):
 			last = end
 		case w == "and" && the && x.placeSpan(s, k, end):
@@ -204,6 +209,13 @@ func (x *Extractor) placeSpan(s *sentence, first, last int) bool {
 	}
 	p, n := x.gazetteer.at(s.words, first)
 	return n == last-first+1 && p.kind != "demonym"
+}
+
+// townSpan reports whether tokens first..last are exactly a town of the
+// gazetteer.
+func (x *Extractor) townSpan(s *sentence, first, last int) bool {
+	p, n := x.gazetteer.at(s.words, first)
+	return n == last-first+1 && p.kind == "city"
 }
 
 // isOrdinal reports whether w is a number written as an ordinal: "158th",

@@ -85,9 +85,12 @@ func (x *Extractor) modelMentions(s *sentence, add func(mention)) {
 		if x.foreignGloss(s, first) {
 			continue // "(Kurdish: Kitêba Cilwe)"
 		}
-		if e.label != "ORGANIZATION" && x.placeContext(s, first) && last-first <= 3 && !x.endsInOrgHead(s, first, last) {
+		if e.label != "ORGANIZATION" && x.placeContext(s, first) && last-first <= 3 && !x.endsInOrgHead(s, first, last) &&
+			!x.noName(s, first) && !x.isMonth(s, first) && s.capitalized(last) {
 			// "near Al Huwayjah": a name after a place preposition that
-			// opens with no given name is a place's.
+			// opens with no given name is a place's; not one opened by a
+			// people's adjective ("in German literary circles") or a
+			// month ("in March"), or ending in a word in lower case.
 			add(mention{first: first, last: last, typ: claimex.GPE, rule: "entity/place-context", prio: prioGuess})
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/rules"
 )
 
 // Resolve gives every name used across the database its entity: the
@@ -18,7 +19,8 @@ import (
 // of the corpus it fits, and stays alone if it fits none or several.
 // Organisations: the same words in any order, an acronym and its
 // expansion, a name without the country or parent body only one body
-// adds, and the aliases documents define (aliases). Places: the
+// adds, the names the default rules give one known body, and the aliases
+// documents define (aliases). Places: the
 // gazetteer's name. A name in capitals taken for an organisation, or a
 // town's name, that is the surname of the one person of the corpus who
 // bears it and is used more as a person, joins that person.
@@ -30,7 +32,14 @@ import (
 // Names are compared within blocks of like keys, so the work grows with
 // the number of names, not its square.
 func Resolve(uses []claimex.NameUse, aliases []claimex.NameAlias, corrections []claimex.EntityCorrection) []claimex.EntityName {
+	return ResolveWith(rules.Default(), uses, aliases, corrections)
+}
+
+// ResolveWith is Resolve with the known bodies of rules rs: the rules of
+// the run whose names are resolved.
+func ResolveWith(rs *rules.Rules, uses []claimex.NameUse, aliases []claimex.NameAlias, corrections []claimex.EntityCorrection) []claimex.EntityName {
 	r := newResolver(uses)
+	r.rules = rs
 	split, merges := r.corrections(corrections)
 	r.people(split)
 	r.orgs(split, aliases)
@@ -63,7 +72,8 @@ type resolver struct {
 	parent   []int
 	members  map[int][]int // root → names, for roots of more than one
 	edges    []edge
-	person   []personKey // of PERSON names
+	person   []personKey  // of PERSON names
+	rules    *rules.Rules // whose known bodies are one body each
 }
 
 // edge is a union: a joined b's entity for why.

@@ -6,14 +6,23 @@ import (
 
 	"github.com/claimex/claimex"
 	"github.com/claimex/claimex/extract"
+	"github.com/claimex/claimex/rules"
 	"github.com/claimex/claimex/store"
 )
 
 // ResolveEntities resolves the entity names of the whole database anew,
-// with the aliases documents define and every correction people made,
-// and stores the result with why each name joined its entity. It runs after
-// each ingest or extraction and after each correction.
-func ResolveEntities(ctx context.Context, st *store.Store) (int, error) {
+// with the known bodies of rules r (nil: the current run's,
+// CurrentRules), the aliases documents define and every correction
+// people made, and stores the result with why each name joined its
+// entity. It runs after each ingest or extraction, with the run's rules,
+// and after each correction.
+func ResolveEntities(ctx context.Context, st *store.Store, r *rules.Rules) (int, error) {
+	if r == nil {
+		var err error
+		if r, err = CurrentRules(ctx, st, nil); err != nil {
+			return 0, err
+		}
+	}
 	version, err := st.ClaimsVersion(ctx)
 	if err != nil {
 		return 0, err
@@ -30,7 +39,7 @@ func ResolveEntities(ctx context.Context, st *store.Store) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	names := extract.Resolve(uses, aliases, corrections)
+	names := extract.ResolveWith(r, uses, aliases, corrections)
 	if err := st.ReplaceEntityNames(ctx, names, version); err != nil {
 		return 0, err
 	}
@@ -44,14 +53,14 @@ func ResolveEntities(ctx context.Context, st *store.Store) (int, error) {
 // resolveAfter runs ResolveEntities when an ingest stored something, or
 // when claims stored earlier were never resolved (their process was
 // killed first), and reports a failure as the ingest's.
-func resolveAfter(ctx context.Context, st *store.Store, rep *Report) error {
+func resolveAfter(ctx context.Context, st *store.Store, r *rules.Rules, rep *Report) error {
 	if rep.New == 0 {
 		stale, err := st.EntitiesStale(context.WithoutCancel(ctx))
 		if err != nil || !stale {
 			return err
 		}
 	}
-	n, err := ResolveEntities(context.WithoutCancel(ctx), st)
+	n, err := ResolveEntities(context.WithoutCancel(ctx), st, r)
 	if err != nil {
 		return fmt.Errorf("resolve entities: %w", err)
 	}
@@ -83,7 +92,7 @@ func CorrectEntities(ctx context.Context, st *store.Store, c claimex.EntityCorre
 	if _, err := st.AddEntityCorrection(ctx, c); err != nil {
 		return c, 0, err
 	}
-	n, err := ResolveEntities(ctx, st)
+	n, err := ResolveEntities(ctx, st, nil)
 	if err != nil {
 		return c, n, err
 	}

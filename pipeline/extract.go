@@ -96,7 +96,7 @@ func Reextract(ctx context.Context, cfg ExtractConfig) (ExtractReport, error) {
 	}
 	slog.Debug("re-extraction made current", "run", rep.RunID, "took", time.Since(start))
 	start = time.Now()
-	if rep.Entities, err = ResolveEntities(context.WithoutCancel(ctx), st); err != nil {
+	if rep.Entities, err = ResolveEntities(context.WithoutCancel(ctx), st, r); err != nil {
 		return rep, fmt.Errorf("resolve entities: %w", err)
 	}
 	slog.Debug("entities resolved", "entities", rep.Entities, "took", time.Since(start))

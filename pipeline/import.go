@@ -42,6 +42,8 @@ type ImportReport struct {
 	// re-extraction would.
 	Replaced ExtractReport
 	Entities int
+	// Events is how many events the documents make after the import.
+	Events int
 	// Abandoned lists runs left unfinished by processes that ended.
 	Abandoned []int64
 }
@@ -110,8 +112,12 @@ func Import(ctx context.Context, cfg ImportConfig) (ImportReport, error) {
 		return rep, err
 	}
 	if rep.New > 0 || rep.Replaced.RunID != 0 {
-		if rep.Entities, err = ResolveEntities(context.WithoutCancel(ctx), cfg.Store); err != nil {
+		if rep.Entities, err = ResolveEntities(context.WithoutCancel(ctx), cfg.Store, r); err != nil {
 			return rep, fmt.Errorf("resolve entities: %w", err)
+		}
+		// Events read the names as resolved, as after an ingest.
+		if rep.Events, err = GroupEvents(context.WithoutCancel(ctx), cfg.Store); err != nil {
+			return rep, fmt.Errorf("group events: %w", err)
 		}
 	}
 	rep.Replaced.Entities = rep.Entities

@@ -105,6 +105,10 @@ func TestImportSameAsIngest(t *testing.T) {
 	if !slices.Equal(idocs, mdocs) || !slices.Equal(iclaims, mclaims) || len(mclaims) == 0 {
 		t.Errorf("ingest: %d documents, %d claims; import: %d documents, %d claims", len(idocs), len(iclaims), len(mdocs), len(mclaims))
 	}
+	// The documents are grouped into events as an ingest groups them.
+	if ie, me := eventSources(t, ingested), eventSources(t, imported); !slices.Equal(ie, me) || len(me) == 0 || rep.Events != len(me) {
+		t.Errorf("events: ingest %q, import %q (report: %d)", ie, me, rep.Events)
+	}
 	// What a stored document keeps comes through: raw bytes, format,
 	// content type, fetch time, analysis.
 	want := map[string]claimex.Document{}
@@ -262,4 +266,21 @@ func TestImportBadShards(t *testing.T) {
 			t.Errorf("a rules mismatch is not a line's error: %v", err)
 		}
 	})
+}
+
+// eventSources lists each event's sources, joined, in order.
+func eventSources(t *testing.T, st *store.Store) []string {
+	t.Helper()
+	evs, err := st.Events(context.Background(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range evs {
+		srcs := slices.Clone(e.Sources)
+		slices.Sort(srcs)
+		out = append(out, strings.Join(srcs, " "))
+	}
+	slices.Sort(out)
+	return out
 }

@@ -239,7 +239,7 @@ func Ingest(ctx context.Context, cfg Config) (Report, error) {
 	if err := w.finish(); err != nil {
 		return rep, err
 	}
-	if err := resolveAfter(ctx, cfg.Store, &rep); err != nil {
+	if err := resolveAfter(ctx, cfg.Store, cfg.Extractor.Rules(), &rep); err != nil {
 		return rep, err
 	}
 	return rep, groupAfter(ctx, cfg.Store, &rep)

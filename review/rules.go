@@ -7,35 +7,15 @@ import (
 	"sync"
 
 	"github.com/claimex/claimex"
+	"github.com/claimex/claimex/pipeline"
 	"github.com/claimex/claimex/rules"
 	"github.com/claimex/claimex/store"
 )
 
-// CurrentRules returns the rules the current claims were extracted with:
-// those of the current run (store.CurrentRules), parsed; the built-in
-// rules when no document is stored. Stored rules that this claimex can no
-// longer parse give the built-in rules too, with a warning in log.
+// CurrentRules returns the rules the current claims were extracted with
+// (pipeline.CurrentRules).
 func CurrentRules(ctx context.Context, st *store.Store, log *slog.Logger) (*rules.Rules, error) {
-	rr, ok, err := st.CurrentRules(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return parseStored(rr, ok, log), nil
-}
-
-func parseStored(rr store.RunRules, ok bool, log *slog.Logger) *rules.Rules {
-	def := rules.Default()
-	if !ok || rr.Hash == def.Hash {
-		return def
-	}
-	r, err := rules.Parse(rr.Name, rr.Text)
-	if err != nil {
-		if log != nil {
-			log.Warn("the current run's rules do not parse; using the built-in rules", "rules", rr.Name, "error", err)
-		}
-		return def
-	}
-	return r
+	return pipeline.CurrentRules(ctx, st, log)
 }
 
 // storedRules keeps the current run's rules parsed while the current run
@@ -60,7 +40,7 @@ func (s *Server) currentRules(ctx context.Context) (*rules.Rules, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.r == nil || c.hash != rr.Hash {
-		c.r, c.hash = parseStored(rr, ok, s.cfg.Log), rr.Hash
+		c.r, c.hash = pipeline.StoredRules(rr, ok, s.cfg.Log), rr.Hash
 	}
 	return c.r, nil
 }
