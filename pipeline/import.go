@@ -266,13 +266,9 @@ func (im *importer) flush() error {
 				continue
 			}
 			im.rep.New++
-			for _, c := range im.entries[i].Claims {
-				if c.Kind == claimex.KindCount {
-					im.rep.Counts++
-				} else {
-					im.rep.Mentions++
-				}
-			}
+			counts, mentions := tally(im.entries[i].Claims)
+			im.rep.Counts += counts
+			im.rep.Mentions += mentions
 		}
 		im.entries = im.entries[:0]
 	}

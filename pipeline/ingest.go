@@ -495,13 +495,9 @@ func (w *writer) flush() error {
 			continue
 		}
 		w.rep.New++
-		for _, c := range w.batch[i].Claims {
-			if c.Kind == claimex.KindCount {
-				w.rep.Counts++
-			} else {
-				w.rep.Mentions++
-			}
-		}
+		counts, mentions := tally(w.batch[i].Claims)
+		w.rep.Counts += counts
+		w.rep.Mentions += mentions
 		if w.cfg.OnWritten != nil {
 			w.cfg.OnWritten(wr)
 		}
@@ -578,4 +574,16 @@ func (w *writer) finish() error {
 		return errors.Join(errors.New("ingest: record run end"), err)
 	}
 	return nil
+}
+
+// tally counts a document's count claims and entity mentions.
+func tally(claims []claimex.Claim) (counts, mentions int) {
+	for _, c := range claims {
+		if c.Kind == claimex.KindCount {
+			counts++
+		} else {
+			mentions++
+		}
+	}
+	return counts, mentions
 }

@@ -232,10 +232,10 @@ func (s *Store) undoEvent(ctx context.Context, tx *sql.Tx, v ClaimView, e event,
 	}
 	for _, id := range joined {
 		j, ok, err := latestEvent(ctx, tx, "e.id = ?", id)
-		if err != nil || !ok {
-			if err != nil {
-				return fmt.Errorf("undo claim %d: %w", v.ID, err)
-			}
+		if err != nil {
+			return fmt.Errorf("undo claim %d: %w", v.ID, err)
+		}
+		if !ok {
 			continue
 		}
 		jv, err := currentClaimByKey(ctx, tx, j.Key)
