@@ -196,6 +196,19 @@ func (s *Store) nextLease(ctx context.Context, req LeaseRequest) (ClaimView, Lea
 			return ClaimView{}, Lease{}, false, err
 		}
 		for _, id := range ids {
+			if s.d.postgres {
+				// The candidates were read as the query began; a decision
+				// on one may have committed since, its row lock then
+				// passing to this transaction. Holding the lock, read it
+				// again as it now stands.
+				again, err := nextCandidates(ctx, tx, "", req, now, extra+" AND c.id = :cid", 1, sql.Named("cid", id))
+				if err != nil {
+					return ClaimView{}, Lease{}, false, err
+				}
+				if len(again) == 0 {
+					continue
+				}
+			}
 			v, err := readClaim(ctx, tx, id)
 			if err != nil {
 				return ClaimView{}, Lease{}, false, err
