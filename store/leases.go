@@ -245,8 +245,9 @@ const LeaseWait = time.Second
 // the lock, on a connection of its own; done ends both.
 //
 // On PostgreSQL, lease transactions share the writers' lock among them
-// (pg_advisory_xact_lock_shared), so that reviewers lease claims side by
-// side while decisions and runs, which take it alone, wait for them; two
+// (pg_advisory_xact_lock_shared), with decisions and bulk writes, so that
+// reviewers lease claims side by side while runs becoming current, which
+// take it alone, wait for them; two
 // reviewers after the same claim are kept apart by FOR UPDATE SKIP LOCKED
 // on the claims they consider, and by the leases' primary key.
 func (s *Store) beginLease(ctx context.Context) (*sql.Tx, func(), error) {
