@@ -32,7 +32,8 @@ type claimRow struct {
 	c        claimex.Claim
 }
 
-// beginBulk starts a bulk write under the writers' lock.
+// beginBulk starts a bulk write under the writers' lock: on PostgreSQL
+// shared with decisions and leases, alone among bulk writes (lockBulk).
 func (s *Store) beginBulk(ctx context.Context) (*bulkTx, error) {
 	if !s.d.postgres {
 		tx, err := s.begin(ctx)
@@ -69,7 +70,7 @@ func (s *Store) beginBulk(ctx context.Context) (*bulkTx, error) {
 		return nil, err
 	}
 	stop := s.noticeLockWait()
-	err = lockWriters(ctx, conn)
+	err = lockBulk(ctx, conn)
 	stop()
 	if err != nil {
 		b.end()

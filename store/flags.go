@@ -20,7 +20,7 @@ type Flag struct {
 // a flagged claim leaves the review queue for the flagged one until
 // someone decides on it. Flagging ends the holder's lease on it.
 func (s *Store) SetFlag(ctx context.Context, claimID int64, on bool, reviewer, note, holder string) error {
-	tx, err := s.begin(ctx)
+	tx, err := s.beginDecision(ctx, claimID)
 	if err != nil {
 		return fmt.Errorf("flag claim %d: %w", claimID, err)
 	}

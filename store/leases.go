@@ -196,6 +196,19 @@ func (s *Store) nextLease(ctx context.Context, req LeaseRequest) (ClaimView, Lea
 			return ClaimView{}, Lease{}, false, err
 		}
 		for _, id := range ids {
+			if s.d.postgres {
+				// The candidates were read as the query began; a decision
+				// on one may have committed since, its row lock then
+				// passing to this transaction. Holding the lock, read it
+				// again as it now stands.
+				again, err := nextCandidates(ctx, tx, "", req, now, extra+" AND c.id = :cid", 1, sql.Named("cid", id))
+				if err != nil {
+					return ClaimView{}, Lease{}, false, err
+				}
+				if len(again) == 0 {
+					continue
+				}
+			}
 			v, err := readClaim(ctx, tx, id)
 			if err != nil {
 				return ClaimView{}, Lease{}, false, err
@@ -232,8 +245,9 @@ const LeaseWait = time.Second
 // the lock, on a connection of its own; done ends both.
 //
 // On PostgreSQL, lease transactions share the writers' lock among them
-// (pg_advisory_xact_lock_shared), so that reviewers lease claims side by
-// side while decisions and runs, which take it alone, wait for them; two
+// (pg_advisory_xact_lock_shared), with decisions and bulk writes, so that
+// reviewers lease claims side by side while runs becoming current, which
+// take it alone, wait for them; two
 // reviewers after the same claim are kept apart by FOR UPDATE SKIP LOCKED
 // on the claims they consider, and by the leases' primary key.
 func (s *Store) beginLease(ctx context.Context) (*sql.Tx, func(), error) {

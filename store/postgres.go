@@ -61,11 +61,12 @@ func Redact(name string) string {
 	return u.Redacted()
 }
 
-// Lock keys of pg_advisory_xact_lock: claimex's writers and its schema
-// migrations (any two numbers no other program on the database uses).
+// Lock keys of pg_advisory_xact_lock: claimex's writers, its schema
+// migrations and its bulk writers (any two numbers no other program on the database uses).
 const (
 	pgWriterLock  = 0x636c61696d6578 // "claimex"
 	pgMigrateLock = pgWriterLock + 1
+	pgBulkLock    = pgWriterLock + 2
 )
 
 // pgMaxOpenConns bounds the pool on PostgreSQL: reviewers' leases run

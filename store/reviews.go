@@ -67,14 +67,19 @@ func snapshotOf(c claimex.Claim) Snapshot {
 
 // Decide records a decision on a current claim, and returns the claim as
 // it now reads. The claim is read, and the decision written, in one
-// transaction under the write lock. A decision ends the lease its
+// transaction holding the claim's row (beginDecision). A decision ends the lease its
 // browser (Decision.Holder) had on the claim; one on a flagged claim
 // takes the flag off.
 func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 	if err := d.check(); err != nil {
 		return ClaimView{}, err
 	}
-	tx, err := s.begin(ctx)
+	return retryDecision(ctx, func() (ClaimView, error) { return s.decideOnce(ctx, d) })
+}
+
+// decideOnce is one try of Decide.
+func (s *Store) decideOnce(ctx context.Context, d Decision) (ClaimView, error) {
+	tx, err := s.beginDecision(ctx, d.ClaimID)
 	if err != nil {
 		return ClaimView{}, fmt.Errorf("review: %w", err)
 	}
@@ -93,6 +98,9 @@ func (s *Store) Decide(ctx context.Context, d Decision) (ClaimView, error) {
 	joined.with = id
 	ids, err := twins(ctx, tx, v.ID)
 	if err != nil {
+		return ClaimView{}, err
+	}
+	if err := s.lockClaims(ctx, tx, ids); err != nil {
 		return ClaimView{}, err
 	}
 	for _, id := range ids {
