@@ -54,6 +54,19 @@ func allowed(a, b int) bool {
 	return true
 }
 
+// predecessors lists, for each tag, the tags allowed before it inside a
+// sentence, in order, so that Viterbi visits only those.
+var predecessors = func() (out [numTags][]int8) {
+	for y := 0; y < numTags; y++ {
+		for p := 0; p < numTags; p++ {
+			if allowed(p, y) {
+				out[y] = append(out[y], int8(p))
+			}
+		}
+	}
+	return out
+}()
+
 // taggerBits is the number of bits of a hashed feature.
 const taggerBits = 20
 
@@ -62,12 +75,19 @@ const taggerBits = 20
 type nameTagger struct {
 	// w holds the weights of every feature while training: (1 <<
 	// taggerBits) × numTags. A loaded model keeps only the features with
-	// weights, in an open-addressed table: keys (feature + 1, 0 for a free
-	// slot) and their weights, numTags each.
+	// weights, in an open-addressed table of slots: a key (feature + 1, 0
+	// for a free slot) beside its weights, so that a look-up reads one
+	// cache line.
 	w     []float32
-	keys  []uint32
-	vals  []float32
+	slots []taggerSlot
 	trans [(numTags + 1) * numTags]float32
+}
+
+// taggerSlot is one feature of a loaded model: its key and weights (32
+// bytes, two to a cache line).
+type taggerSlot struct {
+	key uint32
+	w   [numTags]float32
 }
 
 // weights returns the weights of feature f, nil for none.
@@ -75,11 +95,12 @@ func (t *nameTagger) weights(f uint32) []float32 {
 	if t.w != nil {
 		return t.w[int(f)*numTags : int(f)*numTags+numTags]
 	}
-	mask := uint32(len(t.keys) - 1)
+	mask := uint32(len(t.slots) - 1)
 	for k := (f * 2654435761) & mask; ; k = (k + 1) & mask {
-		switch t.keys[k] {
+		sl := &t.slots[k]
+		switch sl.key {
 		case f + 1:
-			return t.vals[int(k)*numTags : int(k)*numTags+numTags]
+			return sl.w[:]
 		case 0:
 			return nil
 		}
@@ -93,15 +114,15 @@ func (t *nameTagger) fill(feats []uint32, weights []float32) {
 	for size < 2*len(feats)+1 {
 		size *= 2
 	}
-	t.w, t.keys, t.vals = nil, make([]uint32, size), make([]float32, size*numTags)
+	t.w, t.slots = nil, make([]taggerSlot, size)
 	mask := uint32(size - 1)
 	for i, f := range feats {
 		k := (f * 2654435761) & mask
-		for t.keys[k] != 0 && t.keys[k] != f+1 {
+		for t.slots[k].key != 0 && t.slots[k].key != f+1 {
 			k = (k + 1) & mask
 		}
-		t.keys[k] = f + 1
-		copy(t.vals[int(k)*numTags:], weights[i*numTags:(i+1)*numTags])
+		t.slots[k].key = f + 1
+		copy(t.slots[k].w[:], weights[i*numTags:(i+1)*numTags])
 	}
 }
 
@@ -234,12 +255,13 @@ func (t *nameTagger) decode(feats [][]uint32) []int {
 					best, arg = t.trans[numTags*numTags+y], int8(numTags)
 				}
 			} else {
-				for p := 0; p < numTags; p++ {
-					if !allowed(p, y) || back[i-1][p] < 0 {
+				prev, prevBack := &score[i-1], &back[i-1]
+				for _, p := range predecessors[y] {
+					if prevBack[p] < 0 {
 						continue
 					}
-					if v := score[i-1][p] + t.trans[p*numTags+y]; v > best {
-						best, arg = v, int8(p)
+					if v := prev[p] + t.trans[int(p)*numTags+y]; v > best {
+						best, arg = v, p
 					}
 				}
 			}
