@@ -249,3 +249,32 @@ func TestWatchChanges(t *testing.T) {
 		t.Error("WatchChanges returned no error when its context ended")
 	}
 }
+
+// TestCheckPostgres: opened for writing with Check, a PostgreSQL database
+// whose index is marked invalid is refused with ErrCorrupt; without
+// Check it opens.
+func TestCheckPostgres(t *testing.T) {
+	if !pgtest.OnPostgres() {
+		t.Skip("PostgreSQL only")
+	}
+	ctx := context.Background()
+	url := pgtest.NewDatabase(t)
+	st, err := Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.db.Exec(`UPDATE pg_catalog.pg_index SET indisvalid = false
+		WHERE indexrelid = 'claims_key'::regclass`); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if _, err := OpenWith(ctx, url, Options{Check: true}); !errors.Is(err, ErrCorrupt) ||
+		!strings.Contains(err.Error(), "claims_key") {
+		t.Errorf("open with an invalid index: err = %v, want ErrCorrupt naming claims_key", err)
+	}
+	st, err = OpenWith(ctx, url, Options{})
+	if err != nil {
+		t.Fatalf("open without Check: %v", err)
+	}
+	st.Close()
+}

@@ -79,7 +79,8 @@ type Options struct {
 	// Create makes the database when the file does not exist; without it
 	// a missing file is ErrNoDatabase.
 	Create bool
-	// Check runs SQLite's quick_check before anything is written, and
+	// Check runs SQLite's quick_check (on PostgreSQL: every index valid,
+	// every constraint validated) before anything is written, and
 	// refuses a damaged database with ErrCorrupt.
 	Check bool
 	// BusyTimeout is how long a write waits for another process's lock
@@ -181,6 +182,11 @@ func OpenWith(ctx context.Context, path string, opt Options) (*Store, error) {
 func (s *Store) prepare(ctx context.Context, check bool) error {
 	if check && !s.d.postgres {
 		if err := s.quickCheck(ctx); err != nil {
+			return err
+		}
+	}
+	if check && s.d.postgres {
+		if err := s.pgCheck(ctx); err != nil {
 			return err
 		}
 	}
