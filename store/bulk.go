@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/claimex/claimex"
 	"github.com/jackc/pgx/v5"
@@ -94,26 +95,55 @@ var claimColumns = []string{"key", "document_id", "run_id", "kind", "category", 
 	"vague", "subject", "entity_type", "canonical", "role", "attribution", "location", "text", "start", "end",
 	"sentence_start", "sentence_end", "prefix", "suffix", "rule"}
 
-// flush copies the claims held (PostgreSQL) into the claims table.
+// flush writes the claims held (PostgreSQL): copied (COPY) into a
+// staging table of the transaction, then inserted into claims from there,
+// each unless its document and run already hold a claim of its key, so
+// that a batch written again (an import of a shard read before) adds
+// nothing. The staging table is dropped at once and in any case at
+// commit. Claims keep the order they were given in (ord), as their ids.
 func (b *bulkTx) flush(ctx context.Context) error {
 	if len(b.claims) == 0 {
 		return nil
 	}
 	rows := b.claims
 	b.claims = nil
-	return rawPgx(b.conn, func(c *pgx.Conn) error {
-		_, err := c.CopyFrom(ctx, pgx.Identifier{"claims"}, claimColumns, pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) {
+	cols := quotedClaimColumns()
+	if _, err := b.conn.ExecContext(ctx, "CREATE TEMP TABLE claims_staged ON COMMIT DROP AS SELECT 0::bigint AS ord, "+cols+
+		" FROM claims WITH NO DATA"); err != nil {
+		return fmt.Errorf("stage claims: %w", err)
+	}
+	err := rawPgx(b.conn, func(c *pgx.Conn) error {
+		_, err := c.CopyFrom(ctx, pgx.Identifier{"claims_staged"}, append([]string{"ord"}, claimColumns...), pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) {
 			r := rows[i]
 			c := r.c
-			return []any{c.Key, r.doc, r.run, string(c.Kind), string(c.Category), c.Value, c.ValueMax, string(c.Qualifier),
+			return []any{int64(i), c.Key, r.doc, r.run, string(c.Kind), string(c.Category), c.Value, c.ValueMax, string(c.Qualifier),
 				c.Vague, c.Subject, c.EntityType, c.Canonical, c.Role, c.Attribution, c.Location, c.Text, c.Start, c.End,
 				c.SentenceStart, c.SentenceEnd, c.Prefix, c.Suffix, c.Rule}, nil
 		}))
-		if err != nil {
-			return fmt.Errorf("copy claims: %w", err)
-		}
-		return nil
+		return err
 	})
+	if err != nil {
+		return fmt.Errorf("copy claims: %w", err)
+	}
+	if _, err := b.conn.ExecContext(ctx, "INSERT INTO claims ("+cols+") SELECT "+cols+` FROM claims_staged s
+		WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.document_id = s.document_id AND c.run_id = s.run_id
+			AND c.key = s.key) ORDER BY s.ord`); err != nil {
+		return fmt.Errorf("insert staged claims: %w", err)
+	}
+	if _, err := b.conn.ExecContext(ctx, "DROP TABLE claims_staged"); err != nil {
+		return fmt.Errorf("stage claims: %w", err)
+	}
+	return nil
+}
+
+// quotedClaimColumns is claimColumns as a list for SQL ("end" is a
+// keyword).
+func quotedClaimColumns() string {
+	q := make([]string, len(claimColumns))
+	for i, c := range claimColumns {
+		q[i] = `"` + c + `"`
+	}
+	return strings.Join(q, ", ")
 }
 
 // Commit writes what is held and commits.
