@@ -107,13 +107,11 @@ func (b *bulkTx) flush(ctx context.Context) error {
 	}
 	rows := b.claims
 	b.claims = nil
-	cols := quotedClaimColumns()
-	if _, err := b.conn.ExecContext(ctx, "CREATE TEMP TABLE claims_staged ON COMMIT DROP AS SELECT 0::bigint AS ord, "+cols+
-		" FROM claims WITH NO DATA"); err != nil {
+	if _, err := b.conn.ExecContext(ctx, createStagedClaims); err != nil {
 		return fmt.Errorf("stage claims: %w", err)
 	}
 	err := rawPgx(b.conn, func(c *pgx.Conn) error {
-		_, err := c.CopyFrom(ctx, pgx.Identifier{"claims_staged"}, append([]string{"ord"}, claimColumns...), pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) {
+		_, err := c.CopyFrom(ctx, pgx.Identifier{"claims_staged"}, stagedClaimColumns, pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) {
 			r := rows[i]
 			c := r.c
 			return []any{int64(i), c.Key, r.doc, r.run, string(c.Kind), string(c.Category), c.Value, c.ValueMax, string(c.Qualifier),
@@ -125,9 +123,7 @@ func (b *bulkTx) flush(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("copy claims: %w", err)
 	}
-	if _, err := b.conn.ExecContext(ctx, "INSERT INTO claims ("+cols+") SELECT "+cols+` FROM claims_staged s
-		WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.document_id = s.document_id AND c.run_id = s.run_id
-			AND c.key = s.key) ORDER BY s.ord`); err != nil {
+	if _, err := b.conn.ExecContext(ctx, insertStagedClaims); err != nil {
 		return fmt.Errorf("insert staged claims: %w", err)
 	}
 	if _, err := b.conn.ExecContext(ctx, "DROP TABLE claims_staged"); err != nil {
@@ -136,15 +132,17 @@ func (b *bulkTx) flush(ctx context.Context) error {
 	return nil
 }
 
-// quotedClaimColumns is claimColumns as a list for SQL ("end" is a
-// keyword).
-func quotedClaimColumns() string {
-	q := make([]string, len(claimColumns))
-	for i, c := range claimColumns {
-		q[i] = `"` + c + `"`
-	}
-	return strings.Join(q, ", ")
-}
+// The staging of flush: its table (the claim columns after an ordinal),
+// and the insert from it of the claims not stored already.
+var (
+	quotedClaimColumns = `"` + strings.Join(claimColumns, `", "`) + `"` // "end" is a keyword
+	stagedClaimColumns = append([]string{"ord"}, claimColumns...)
+	createStagedClaims = "CREATE TEMP TABLE claims_staged ON COMMIT DROP AS SELECT 0::bigint AS ord, " +
+		quotedClaimColumns + " FROM claims WITH NO DATA"
+	insertStagedClaims = "INSERT INTO claims (" + quotedClaimColumns + ") SELECT " + quotedClaimColumns +
+		` FROM claims_staged s WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.document_id = s.document_id
+		AND c.run_id = s.run_id AND c.key = s.key) ORDER BY s.ord`
+)
 
 // Commit writes what is held and commits.
 func (b *bulkTx) Commit(ctx context.Context) error {

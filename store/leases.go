@@ -256,12 +256,13 @@ func (s *Store) beginLease(ctx context.Context) (*sql.Tx, func(), error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, q := range []string{fmt.Sprintf("SET LOCAL lock_timeout = %d", LeaseWait.Milliseconds()),
-			fmt.Sprintf("SELECT pg_advisory_xact_lock_shared(%d)", pgWriterLock)} {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				tx.Rollback()
-				return nil, nil, err
-			}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("SET LOCAL lock_timeout = %d", LeaseWait.Milliseconds())); err != nil {
+			tx.Rollback()
+			return nil, nil, err
+		}
+		if err := lockWritersShared(ctx, tx); err != nil {
+			tx.Rollback()
+			return nil, nil, err
 		}
 		return tx, func() { tx.Rollback() }, nil
 	}

@@ -72,12 +72,7 @@ func (s *Store) lockClaims(ctx context.Context, tx *sql.Tx, ids []int64) error {
 	sorted := slices.Clone(ids)
 	slices.Sort(sorted)
 	for _, id := range sorted {
-		rows, err := tx.QueryContext(ctx, "SELECT id FROM claims WHERE id = ? FOR UPDATE", id)
-		if err != nil {
-			return fmt.Errorf("lock claim %d: %w", id, err)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if _, err := tx.ExecContext(ctx, "SELECT id FROM claims WHERE id = ? FOR UPDATE", id); err != nil {
 			return fmt.Errorf("lock claim %d: %w", id, err)
 		}
 	}

@@ -62,7 +62,8 @@ func Redact(name string) string {
 }
 
 // Lock keys of pg_advisory_xact_lock: claimex's writers, its schema
-// migrations and its bulk writers (any two numbers no other program on the database uses).
+// migrations and its bulk writers (numbers no other program on the
+// database uses).
 const (
 	pgWriterLock  = 0x636c61696d6578 // "claimex"
 	pgMigrateLock = pgWriterLock + 1
