@@ -92,6 +92,10 @@ func Reextract(ctx context.Context, cfg ExtractConfig) (ExtractReport, error) {
 	}
 	start = time.Now()
 	if rep.Diff, err = st.CommitRun(context.WithoutCancel(ctx), rep.RunID, rep.Failed, r.Renames()); err != nil {
+		// What the run staged goes; the documents keep their claims.
+		if aerr := st.AbandonRun(context.WithoutCancel(ctx), rep.RunID); aerr != nil {
+			err = errors.Join(err, aerr)
+		}
 		return rep, err
 	}
 	slog.Debug("re-extraction made current", "run", rep.RunID, "took", time.Since(start))

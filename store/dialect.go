@@ -28,6 +28,9 @@ type dialect struct {
 	skipLocked string
 	// snapStart is the start offset in a review's snapshot (r.snapshot).
 	snapStart string
+	// now is the database's clock as text in timeText's form: on a
+	// shared server, the one clock every machine's run reads.
+	now string
 }
 
 var sqliteDialect = &dialect{
@@ -40,6 +43,7 @@ var sqliteDialect = &dialect{
 	setFPCategory:   "json_replace(fingerprint, '$[1]', ?3)",
 	setSnapCategory: "json_replace(snapshot, '$.category', ?3)",
 	snapStart:       "json_extract(r.snapshot, '$.start')",
+	now:             "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
 }
 
 var postgresDialect = &dialect{
@@ -53,6 +57,7 @@ var postgresDialect = &dialect{
 	setSnapCategory:    "jsonb_set(snapshot::jsonb, '{category}', to_jsonb(?3::text), false)::text",
 	snapStart:          "(r.snapshot::jsonb ->> 'start')::bigint",
 	skipLocked:         " FOR UPDATE OF c SKIP LOCKED",
+	now:                `to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
 }
 
 // name is the database's name, as messages give it.

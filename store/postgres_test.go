@@ -165,7 +165,7 @@ func TestRunKilledElsewhere(t *testing.T) {
 		t.Fatalf("abandoned %v (%v) while both runs go", ids, err)
 	}
 	there.runs.mu.Lock()
-	conn := there.runs.conns[killed]
+	conn := there.runs.held[killed].conn
 	there.runs.mu.Unlock()
 	pid := int64(conn.PgConn().PID())
 	if _, err := here.db.ExecContext(ctx, "SELECT pg_terminate_backend(?)", pid); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/claimex/claimex"
@@ -31,6 +32,9 @@ func (s *Store) StageDocuments(ctx context.Context, runID int64, batch []Staged)
 		return fmt.Errorf("stage documents: %w", err)
 	}
 	defer tx.end()
+	if err := runGoing(ctx, tx.queryer, runID); err != nil {
+		return fmt.Errorf("stage documents: %w", err)
+	}
 	for _, st := range batch {
 		var text, title, published, byline, site, url, lang *string
 		var bodyStart *int
@@ -94,6 +98,9 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int, renames 
 		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
 	}
 	defer tx.Rollback()
+	if err := runGoing(ctx, tx, runID); err != nil {
+		return Diff{}, fmt.Errorf("commit run %d: %w", runID, err)
+	}
 	renamed, err := json.Marshal(renames)
 	if err != nil || renames == nil {
 		renamed = []byte("{}")
@@ -215,6 +222,12 @@ func renameReviews(ctx context.Context, tx *sql.Tx, d *dialect, runID int64, ren
 // AbandonRun records a re-extraction as failed and deletes what it
 // staged; the documents keep the claims they had.
 func (s *Store) AbandonRun(ctx context.Context, runID int64) error {
+	return s.abandonRun(ctx, runID, "")
+}
+
+// abandonRun is AbandonRun, recording reason as why the run failed
+// unless one is recorded already.
+func (s *Store) abandonRun(ctx context.Context, runID int64, reason string) error {
 	defer s.releaseRun(runID)
 	tx, err := s.begin(ctx)
 	if err != nil {
@@ -224,9 +237,10 @@ func (s *Store) AbandonRun(ctx context.Context, runID int64) error {
 	for _, q := range []string{
 		"DELETE FROM claims WHERE run_id = ?1 AND NOT EXISTS (SELECT 1 FROM documents WHERE run_id = ?1)",
 		"DELETE FROM staged_documents WHERE run_id = ?1",
-		"UPDATE runs SET status = 'failed', finished_at = COALESCE(finished_at, ?2) WHERE id = ?1 AND status <> 'done'",
+		`UPDATE runs SET status = 'failed', finished_at = COALESCE(finished_at, ?2),
+			reason = CASE WHEN reason = '' THEN ?3 ELSE reason END WHERE id = ?1 AND status <> 'done'`,
 	} {
-		if _, err := tx.ExecContext(ctx, q, runID, timeText(time.Now())); err != nil {
+		if _, err := tx.ExecContext(ctx, q, runID, timeText(time.Now()), reason); err != nil {
 			return fmt.Errorf("abandon run %d: %w", runID, err)
 		}
 	}
@@ -237,54 +251,67 @@ func (s *Store) AbandonRun(ctx context.Context, runID int64) error {
 }
 
 // AbandonDeadRuns abandons runs left 'running' by processes that no
-// longer exist (killed, crashed, power lost), and returns their ids: on
-// SQLite processes of this host, on PostgreSQL of any machine (see
-// runLeaseFree).
+// longer run (killed, crashed, hung, power lost), and returns their ids:
+// a run whose heartbeat expired, on any machine; before that, on SQLite,
+// a run of this host whose process is gone, on PostgreSQL a run whose
+// lease no session holds (see runlease.go).
 func (s *Store) AbandonDeadRuns(ctx context.Context) ([]int64, error) {
 	host, _ := os.Hostname()
-	rows, err := s.db.QueryContext(ctx, "SELECT id, pid, host FROM runs WHERE status = 'running'")
+	rows, err := s.db.QueryContext(ctx, "SELECT id, pid, host, COALESCE(heartbeat_at, ''), "+s.d.now+
+		" FROM runs WHERE status = 'running'")
 	if err != nil {
 		return nil, fmt.Errorf("find interrupted runs: %w", err)
 	}
-	var dead []int64
+	var dead, ask []int64
+	why := map[int64]string{}
 	for rows.Next() {
 		var id int64
 		var pid int
-		var h string
-		if err := rows.Scan(&id, &pid, &h); err != nil {
+		var h, beat, now string
+		if err := rows.Scan(&id, &pid, &h, &beat, &now); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		if !s.d.postgres && h == host && !alive(pid) {
+		switch {
+		case beatExpired(beat, now):
 			dead = append(dead, id)
-		}
-		if s.d.postgres {
-			dead = append(dead, id) // to ask the server below
+			why[id] = "taken for dead: no heartbeat since " + beat
+		case s.d.postgres:
+			ask = append(ask, id) // the server knows, below
+		case h == host && !alive(pid):
+			dead = append(dead, id)
+			why[id] = fmt.Sprintf("taken for dead: its process (%d on %s) is gone", pid, h)
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if s.d.postgres {
-		var gone []int64
-		for _, id := range dead {
-			free, err := s.runLeaseFree(ctx, id)
-			if err != nil {
-				return nil, fmt.Errorf("find interrupted runs: %w", err)
-			}
-			if free {
-				gone = append(gone, id)
-			}
+	for _, id := range ask {
+		free, err := s.runLeaseFree(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("find interrupted runs: %w", err)
 		}
-		dead = gone
+		if free {
+			dead = append(dead, id)
+			why[id] = "taken for dead: its session on the server ended"
+		}
 	}
+	slices.Sort(dead)
 	for _, id := range dead {
-		if err := s.AbandonRun(ctx, id); err != nil {
+		if err := s.abandonRun(ctx, id, why[id]); err != nil {
 			return nil, err
 		}
 	}
 	return dead, nil
+}
+
+// beatExpired reports whether a run's last heartbeat, beat, is older than
+// runExpiry at the database's time now. A run with no heartbeat (begun by
+// a claimex from before it) is not judged by it.
+func beatExpired(beat, now string) bool {
+	b, n := parseTime(beat), parseTime(now)
+	return !b.IsZero() && !n.IsZero() && n.Sub(b) > runExpiry
 }
 
 // countWhat counts the pairs of CommitRun's diff that are what.

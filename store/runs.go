@@ -22,8 +22,8 @@ func (s *Store) BeginRun(ctx context.Context, kind claimex.RunKind, r RunRules) 
 	host, _ := os.Hostname()
 	var id int64
 	err := s.db.QueryRowContext(ctx, `INSERT INTO runs (kind, version, rules_name, rules_hash, rules_text, started_at,
-		pid, host) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, kind, claimex.Version, r.Name, r.Hash, string(r.Text),
-		timeText(time.Now()), os.Getpid(), host).Scan(&id)
+		pid, host, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, `+s.d.now+`) RETURNING id`, kind, claimex.Version, r.Name,
+		r.Hash, string(r.Text), timeText(time.Now()), os.Getpid(), host).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("begin run: %w", err)
 	}
@@ -51,13 +51,17 @@ func (s *Store) CurrentRules(ctx context.Context) (r RunRules, ok bool, err erro
 	return r, true, nil
 }
 
-// FinishRun records the end of a run and what it produced.
+// FinishRun records the end of a run and what it produced. It returns
+// ErrRunLost, and records nothing, if another process abandoned the run.
 func (s *Store) FinishRun(ctx context.Context, id int64, status claimex.RunStatus, docs, claims, failed int) error {
 	defer s.releaseRun(id)
-	_, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, finished_at = ?, documents = ?, claims = ?, failed = ?
-		WHERE id = ?`, status, timeText(time.Now()), docs, claims, failed, id)
+	res, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, finished_at = ?, documents = ?, claims = ?, failed = ?
+		WHERE id = ? AND status = 'running'`, status, timeText(time.Now()), docs, claims, failed, id)
 	if err != nil {
 		return fmt.Errorf("finish run %d: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return fmt.Errorf("finish run %d: %w", id, ErrRunLost)
 	}
 	return nil
 }
@@ -66,8 +70,9 @@ func (s *Store) FinishRun(ctx context.Context, id int64, status claimex.RunStatu
 // reason, and what it had produced.
 func (s *Store) FailRun(ctx context.Context, id int64, reason string, docs, claims, failed int) error {
 	defer s.releaseRun(id)
-	_, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, reason = ?, finished_at = ?, documents = ?, claims = ?,
-		failed = ? WHERE id = ?`, claimex.RunFailed, reason, timeText(time.Now()), docs, claims, failed, id)
+	_, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, reason = ?, finished_at = COALESCE(finished_at, ?),
+		documents = ?, claims = ?, failed = ? WHERE id = ? AND status <> 'done'`,
+		claimex.RunFailed, reason, timeText(time.Now()), docs, claims, failed, id)
 	if err != nil {
 		return fmt.Errorf("record the failure of run %d: %w", id, err)
 	}

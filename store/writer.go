@@ -50,6 +50,9 @@ func (s *Store) WriteEntries(ctx context.Context, runID int64, batch []Entry) ([
 		return nil, fmt.Errorf("write documents: %w", err)
 	}
 	defer tx.end()
+	if err := runGoing(ctx, tx.queryer, runID); err != nil {
+		return nil, fmt.Errorf("write documents: %w", err)
+	}
 	docStmt, err := tx.PrepareContext(ctx, `INSERT INTO documents (hash, source, format, raw, raw_size, title,
 		published, byline, site, url, lang, text, run_id, ingested_at, content_type, body_start, analysis, fetched_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`)
