@@ -115,17 +115,47 @@ type queryer interface {
 // text order. Each claim's Sentence is cut from its document's text. The
 // claims are read on one connection, which fn must not need: it runs
 // while the read is open.
+//
+// The read is one snapshot however long it takes: on SQLite one statement
+// streamed, on PostgreSQL a cursor in a read-only repeatable-read
+// transaction, fetched a page at a time, so that a listing or an export
+// of millions of claims holds one page in memory, and a re-extraction
+// made current meanwhile shifts no sentence under it.
 func (s *Store) Claims(ctx context.Context, f ClaimFilter, fn func(ClaimView) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("read claims: %w", err)
 	}
 	defer conn.Close()
-	return readClaims(ctx, conn, s.d, f, fn)
+	if !s.d.postgres || smallRead(f) {
+		return readClaims(ctx, conn, s.d, f, fn)
+	}
+	tx, err := conn.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("read claims: %w", err)
+	}
+	defer tx.Rollback()
+	if err := readClaimsCursor(ctx, tx, s.d, f, claimPage, fn); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
-// readClaims is Claims through q, on a database of dialect d.
-func readClaims(ctx context.Context, q queryer, d *dialect, f ClaimFilter, fn func(ClaimView) error) error {
+// claimPage is how many claims a PostgreSQL cursor fetches at a time.
+const claimPage = 2000
+
+// smallRead reports whether f selects few claims (one by id, or a page
+// of at most claimPage): those are read with their documents' texts in
+// one statement.
+func smallRead(f ClaimFilter) bool {
+	return f.ID != 0 || (f.Limit > 0 && f.Limit <= claimPage)
+}
+
+// claimsQuery is the query selecting the current claims f selects, in
+// order, on a database of dialect d (nil: no search), and its arguments.
+// Its last column is the claim's document's text when withText is set,
+// NULL otherwise.
+func claimsQuery(d *dialect, f ClaimFilter, withText bool) (string, []any, error) {
 	var where []string
 	var args []any
 	if f.ID != 0 {
@@ -147,7 +177,7 @@ func readClaims(ctx context.Context, q queryer, d *dialect, f ClaimFilter, fn fu
 	}
 	if f.Search != "" {
 		if d == nil {
-			return fmt.Errorf("read claims: a search needs the database's dialect")
+			return "", nil, fmt.Errorf("read claims: a search needs the database's dialect")
 		}
 		if q := d.searchQuery(f.Search); q != "" {
 			where, args = append(where, d.search), append(args, q)
@@ -178,7 +208,7 @@ func readClaims(ctx context.Context, q queryer, d *dialect, f ClaimFilter, fn fu
 		c.attribution, c.location, c.text, c.start, c."end",
 		c.sentence_start, c.sentence_end, c.prefix, c.suffix, c.rule, d.source, d.published, d.title,
 		` + statusExpr + `, COALESCE(r.status, ''), r.value, COALESCE(r.category, ''), COALESCE(r.note, ''),
-		COALESCE(r.reviewer, ''), COALESCE(r.decided_at, '')
+		COALESCE(r.reviewer, ''), COALESCE(r.decided_at, ''), ` + textColumn[withText] + `
 		FROM claims c
 		JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
 		LEFT JOIN reviews r ON r.key = c.key
@@ -194,30 +224,57 @@ func readClaims(ctx context.Context, q queryer, d *dialect, f ClaimFilter, fn fu
 	if f.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
+	return query, args, nil
+}
+
+// textColumn is claimsQuery's last column, with and without the text.
+var textColumn = map[bool]string{true: "d.text", false: "NULL"}
+
+// scanClaimView reads one row of claimsQuery, and the document's text
+// when the row holds it.
+func scanClaimView(rows *sql.Rows) (ClaimView, *string, error) {
+	var v ClaimView
+	var text *string
+	c := &v.Claim
+	err := rows.Scan(&c.ID, &c.Key, &c.DocumentID, &c.RunID, &c.Kind, &c.Category, &c.Value, &c.ValueMax,
+		&c.Qualifier, &c.Vague, &c.Subject, &c.EntityType, &c.Canonical, &c.Role, &c.Attribution, &c.Location, &c.Text,
+		&c.Start, &c.End, &c.SentenceStart, &c.SentenceEnd, &c.Prefix, &c.Suffix, &c.Rule, &v.Source,
+		&v.Published, &v.Title, &v.Status, &v.Decision, &v.ReviewedValue, &v.ReviewedCategory, &v.Note, &v.Reviewer,
+		&v.ReviewedAt, &text)
+	if err != nil {
+		return ClaimView{}, nil, fmt.Errorf("read claims: %w", err)
+	}
+	return v, text, nil
+}
+
+// readClaims is Claims through q, on a database of dialect d (nil: no
+// search): in one statement, which on PostgreSQL, where a connection runs
+// one query at a time, must be a small read (readClaimsCursor reads the
+// rest). A small read takes its documents' texts in its rows; SQLite's
+// longer reads cut their sentences as the claims stream, from texts read
+// beside them on the same connection, in the same snapshot.
+func readClaims(ctx context.Context, q queryer, d *dialect, f ClaimFilter, fn func(ClaimView) error) error {
+	small := smallRead(f)
+	if !small && (d == nil || d.postgres) {
+		return fmt.Errorf("read claims: a long read on PostgreSQL goes through a cursor")
+	}
+	query, args, err := claimsQuery(d, f, small)
+	if err != nil {
+		return err
+	}
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("read claims: %w", err)
 	}
 	defer rows.Close()
 	texts := docTexts{q: q}
-	// A PostgreSQL connection runs one query at a time: there the claims
-	// are read first, and their sentences cut once the rows are closed.
-	// SQLite's sentences are cut as the claims are read.
-	nested := d != nil && !d.postgres
-	var held []ClaimView
 	for rows.Next() {
-		var v ClaimView
-		c := &v.Claim
-		if err := rows.Scan(&c.ID, &c.Key, &c.DocumentID, &c.RunID, &c.Kind, &c.Category, &c.Value, &c.ValueMax,
-			&c.Qualifier, &c.Vague, &c.Subject, &c.EntityType, &c.Canonical, &c.Role, &c.Attribution, &c.Location, &c.Text,
-			&c.Start, &c.End, &c.SentenceStart, &c.SentenceEnd, &c.Prefix, &c.Suffix, &c.Rule, &v.Source,
-			&v.Published, &v.Title, &v.Status, &v.Decision, &v.ReviewedValue, &v.ReviewedCategory, &v.Note, &v.Reviewer,
-			&v.ReviewedAt); err != nil {
-			return fmt.Errorf("read claims: %w", err)
+		v, text, err := scanClaimView(rows)
+		if err != nil {
+			return err
 		}
-		if !nested {
-			held = append(held, v)
-			continue
+		if text != nil {
+			texts.have(v.DocumentID, *text)
 		}
 		if err := texts.emit(ctx, v, fn); err != nil {
 			return err
@@ -226,13 +283,50 @@ func readClaims(ctx context.Context, q queryer, d *dialect, f ClaimFilter, fn fu
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read claims: %w", err)
 	}
-	rows.Close()
-	for _, v := range held {
-		if err := texts.emit(ctx, v, fn); err != nil {
-			return err
+	return nil
+}
+
+// readClaimsCursor is readClaims on PostgreSQL through a cursor of tx,
+// fetching page claims at a time and cutting their sentences between
+// fetches, in tx's snapshot.
+func readClaimsCursor(ctx context.Context, tx *sql.Tx, d *dialect, f ClaimFilter, page int, fn func(ClaimView) error) error {
+	query, args, err := claimsQuery(d, f, false)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DECLARE claims_read NO SCROLL CURSOR FOR "+query, args...); err != nil {
+		return fmt.Errorf("read claims: %w", err)
+	}
+	texts := docTexts{q: tx}
+	fetch := fmt.Sprintf("FETCH FORWARD %d FROM claims_read", page)
+	held := make([]ClaimView, 0, page)
+	for {
+		held = held[:0]
+		rows, err := tx.QueryContext(ctx, fetch)
+		if err != nil {
+			return fmt.Errorf("read claims: %w", err)
+		}
+		for rows.Next() {
+			v, _, err := scanClaimView(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			held = append(held, v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read claims: %w", err)
+		}
+		for _, v := range held {
+			if err := texts.emit(ctx, v, fn); err != nil {
+				return err
+			}
+		}
+		if len(held) < page {
+			return nil
 		}
 	}
-	return nil
 }
 
 // emit cuts claim v's sentence from its document's text and hands v to fn.
@@ -250,6 +344,13 @@ type docTexts struct {
 	q     queryer
 	id    int64
 	runes []rune
+}
+
+// have makes text document id's, read with its claims.
+func (t *docTexts) have(id int64, text string) {
+	if id != t.id || t.runes == nil {
+		t.id, t.runes = id, []rune(text)
+	}
 }
 
 func (t *docTexts) cut(ctx context.Context, id int64, start, end int) (string, error) {
