@@ -15,9 +15,8 @@ import (
 // headlineEnd is the SQL for where the headline of document d ends, in
 // code points: the body's start when cleaning recorded one, else the
 // title's length when the text begins with the title, else 0 (no
-// headline).
-const headlineEnd = `(CASE WHEN d.body_start > 0 THEN d.body_start
-	WHEN d.title <> '' AND substr(d.text, 1, length(d.title)) = d.title THEN length(d.title) ELSE 0 END)`
+// headline). The database computes it from the row (migration 0014).
+const headlineEnd = `d.headline_end`
 
 // sameFigure is the SQL condition that claim b states the figure of claim
 // c in the same document and run.
