@@ -127,15 +127,12 @@ func (s *Store) ReplaceEntityNames(ctx context.Context, names []claimex.EntityNa
 	if _, err := tx.ExecContext(ctx, "DELETE FROM entity_names"); err != nil {
 		return fmt.Errorf("store entity names: %w", err)
 	}
-	stmt, err := tx.PrepareContext(ctx, "INSERT INTO entity_names (name, type, canonical, why, via) VALUES (?, ?, ?, ?, ?)")
-	if err != nil {
-		return fmt.Errorf("store entity names: %w", err)
+	rows := make([][]any, len(names))
+	for i, n := range names {
+		rows[i] = []any{n.Name, n.Type, n.Canonical, n.Why, n.Via}
 	}
-	defer stmt.Close()
-	for _, n := range names {
-		if _, err := stmt.ExecContext(ctx, n.Name, n.Type, n.Canonical, n.Why, n.Via); err != nil {
-			return fmt.Errorf("store entity name %q: %w", n.Name, err)
-		}
+	if err := insertRows(ctx, tx, "entity_names", []string{"name", "type", "canonical", "why", "via"}, rows); err != nil {
+		return fmt.Errorf("store entity names: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store entity names: %w", err)

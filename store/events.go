@@ -150,26 +150,19 @@ func (s *Store) ReplaceEvents(ctx context.Context, evs []claimex.Event, version,
 		ELSE CASE WHEN value > ?2 THEN value ELSE ?2 END END WHERE name IN ('events_version', 'events_next')`, version, next); err != nil {
 		return fmt.Errorf("store events: %w", err)
 	}
-	insEvent, err := tx.PrepareContext(ctx, "INSERT INTO events (id, title, places, first_date, last_date) VALUES (?, ?, ?, ?, ?)")
-	if err != nil {
-		return fmt.Errorf("store events: %w", err)
-	}
-	defer insEvent.Close()
-	insDoc, err := tx.PrepareContext(ctx, "INSERT INTO event_documents (document_id, event_id) VALUES (?, ?)")
-	if err != nil {
-		return fmt.Errorf("store events: %w", err)
-	}
-	defer insDoc.Close()
+	var events, members [][]any
 	for _, e := range evs {
 		places, _ := json.Marshal(nonNil(e.Places))
-		if _, err := insEvent.ExecContext(ctx, e.ID, e.Title, string(places), e.First, e.Last); err != nil {
-			return fmt.Errorf("store event %d: %w", e.ID, err)
-		}
+		events = append(events, []any{e.ID, e.Title, string(places), e.First, e.Last})
 		for _, d := range e.Documents {
-			if _, err := insDoc.ExecContext(ctx, d, e.ID); err != nil {
-				return fmt.Errorf("store event %d: document %d: %w", e.ID, d, err)
-			}
+			members = append(members, []any{d, e.ID})
 		}
+	}
+	if err := insertRows(ctx, tx, "events", []string{"id", "title", "places", "first_date", "last_date"}, events); err != nil {
+		return fmt.Errorf("store events: %w", err)
+	}
+	if err := insertRows(ctx, tx, "event_documents", []string{"document_id", "event_id"}, members); err != nil {
+		return fmt.Errorf("store events: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store events: %w", err)
