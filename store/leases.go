@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -191,7 +192,14 @@ func (s *Store) nextLease(ctx context.Context, req LeaseRequest) (ClaimView, Lea
 	held := `c.key IN (SELECT l.item FROM leases l WHERE l.holder = :holder)`
 	skipped := "EXISTS (SELECT 1 FROM skips s WHERE s.holder = :holder AND s.item = c.key)"
 	for _, extra := range []string{held, "NOT " + skipped, skipped} {
-		ids, err := nextCandidates(ctx, tx, s.d.skipLocked, req, now, extra, 8)
+		// The queue's own claims are looked for a window of documents at
+		// a time; a claim held or skipped is found through its lease or
+		// skip at once.
+		window := int64(0)
+		if extra == "NOT "+skipped {
+			window = leaseWindow
+		}
+		ids, err := nextCandidates(ctx, tx, s.d.skipLocked, req, now, extra, 8, window)
 		if err != nil {
 			return ClaimView{}, Lease{}, false, err
 		}
@@ -201,7 +209,7 @@ func (s *Store) nextLease(ctx context.Context, req LeaseRequest) (ClaimView, Lea
 				// on one may have committed since, its row lock then
 				// passing to this transaction. Holding the lock, read it
 				// again as it now stands.
-				again, err := nextCandidates(ctx, tx, "", req, now, extra+" AND c.id = :cid", 1, sql.Named("cid", id))
+				again, err := nextCandidates(ctx, tx, "", req, now, extra+" AND c.id = :cid", 1, 0, sql.Named("cid", id))
 				if err != nil {
 					return ClaimView{}, Lease{}, false, err
 				}
@@ -231,6 +239,10 @@ func (s *Store) nextLease(ctx context.Context, req LeaseRequest) (ClaimView, Lea
 	}
 	return ClaimView{}, Lease{}, false, tx.Commit()
 }
+
+// leaseWindow is how many documents the first window of the queue's
+// search for its next claim spans (nextCandidates).
+const leaseWindow = 16
 
 // ErrLeaseBusy reports that no lease could be taken within LeaseWait:
 // another process held the database's write lock.
@@ -301,7 +313,7 @@ func (s *Store) heldLease(ctx context.Context, q queryer, req LeaseRequest) (Cla
 		return ClaimView{}, Lease{}, false, fmt.Errorf("read a lease: %w", err)
 	}
 	l.ExpiresAt, _ = time.Parse(leaseTimeLayout, expires)
-	ids, err := nextCandidates(ctx, q, "", req, now, "c.key = :item", 1, sql.Named("item", l.Item))
+	ids, err := nextCandidates(ctx, q, "", req, now, "c.key = :item", 1, 0, sql.Named("item", l.Item))
 	if err != nil || len(ids) == 0 {
 		return ClaimView{}, Lease{}, false, err
 	}
@@ -316,23 +328,47 @@ func (s *Store) heldLease(ctx context.Context, q queryer, req LeaseRequest) (Cla
 // holder may lease and extra (on claims c) selects, in queue order, with
 // lock (PostgreSQL: FOR UPDATE OF c SKIP LOCKED, so that another
 // reviewer's choice is passed over rather than waited for).
-func nextCandidates(ctx context.Context, q queryer, lock string, req LeaseRequest, now time.Time, extra string, n int, args ...any) ([]int64, error) {
-	query := "SELECT c.id" + queueFrom + " WHERE c.kind = :kind AND " + pendingIn(req.Queue, req.Double) +
-		" AND " + req.free() + " AND " + extra + fmt.Sprintf(" ORDER BY c.document_id, c.start, c.id LIMIT %d", n) + lock
-	rows, err := q.QueryContext(ctx, query, append(req.queueArgs(now), args...)...)
-	if err != nil {
+//
+// With a window, it looks a window of documents at a time, by id, the
+// window doubling each time: the database evaluates the queue's
+// conditions (reviews, twins, flags, leases) on the claims of those
+// documents only, so that finding the next claim costs what lies before
+// it, not the whole corpus, as one query over every claim would (the
+// planner sorts all the claims that pass before it takes the first). A
+// window of 0 looks at all documents at once.
+func nextCandidates(ctx context.Context, q queryer, lock string, req LeaseRequest, now time.Time, extra string, n int,
+	window int64, args ...any) ([]int64, error) {
+	query := "SELECT c.id" + queueFrom + " WHERE c.document_id > :lo AND c.document_id <= :hi AND c.kind = :kind AND " +
+		pendingIn(req.Queue, req.Double) + " AND " + req.free() + " AND " + extra + " ORDER BY c.document_id, c.start, c.id LIMIT "
+	var last int64
+	if err := q.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM documents").Scan(&last); err != nil {
 		return nil, fmt.Errorf("find the next claim: %w", err)
 	}
-	defer rows.Close()
+	if window <= 0 {
+		window = last
+	}
 	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+	for lo := int64(0); lo < last && len(ids) < n; lo, window = lo+window, 2*window {
+		hi := min(lo+window, last)
+		rows, err := q.QueryContext(ctx, query+strconv.Itoa(n-len(ids))+lock,
+			append(req.queueArgs(now), append([]any{sql.Named("lo", lo), sql.Named("hi", hi)}, args...)...)...)
+		if err != nil {
 			return nil, fmt.Errorf("find the next claim: %w", err)
 		}
-		ids = append(ids, id)
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("find the next claim: %w", err)
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("find the next claim: %w", err)
+		}
 	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // takeLease leases item to the request's holder in tx, in a free slot,
