@@ -119,12 +119,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 		a.Entities = append(a.Entities, entityChange{Name: ch.Canonical, Status: ch.Status, Reviewer: ch.Reviewer})
 	}
 	if k := claimex.Kind(q.Get("kind")); k == claimex.KindCount || k == claimex.KindEntity {
-		counts, err := s.cfg.Store.StatusCounts(ctx, k)
-		if err != nil {
-			s.error(w, r, err)
-			return
-		}
-		qc, err := s.cfg.Store.CountQueues(ctx, k)
+		counts, qc, err := s.cfg.Store.QueueTallies(ctx, k)
 		if err != nil {
 			s.error(w, r, err)
 			return

@@ -152,11 +152,7 @@ func pending(st claimex.Status) bool { return st == claimex.Unreviewed || st == 
 
 // queueCounts puts the queue's counters in a page's data.
 func (s *Server) queueCounts(ctx context.Context, data map[string]any, kind claimex.Kind) error {
-	counts, err := s.cfg.Store.StatusCounts(ctx, kind)
-	if err != nil {
-		return err
-	}
-	qc, err := s.cfg.Store.CountQueues(ctx, kind)
+	counts, qc, err := s.cfg.Store.QueueTallies(ctx, kind)
 	if err != nil {
 		return err
 	}

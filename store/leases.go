@@ -603,19 +603,3 @@ type QueueCounts struct {
 	// Halfway counts claims with one opinion, waiting for a second.
 	Halfway int
 }
-
-// CountQueues counts the claims of kind waiting in the flagged and
-// adjudication queues, and those with one opinion.
-func (s *Store) CountQueues(ctx context.Context, kind claimex.Kind) (QueueCounts, error) {
-	var out QueueCounts
-	one := "(SELECT COUNT(*) FROM opinions o WHERE o.key = c.key AND o.fingerprint = c.fingerprint)"
-	query := "SELECT COALESCE(SUM(CASE WHEN " + pendingIn(QueueFlagged, false) + " THEN 1 ELSE 0 END), 0), " +
-		"COALESCE(SUM(CASE WHEN " + pendingIn(QueueAdjudicate, false) + " THEN 1 ELSE 0 END), 0), " +
-		"COALESCE(SUM(CASE WHEN " + statusExpr + " IN ('unreviewed', 'changed') AND NOT " + echoExpr + " AND " + one +
-		" = 1 THEN 1 ELSE 0 END), 0)" +
-		queueFrom + " WHERE c.kind = ?"
-	if err := s.db.QueryRowContext(ctx, query, kind).Scan(&out.Flagged, &out.Adjudicate, &out.Halfway); err != nil {
-		return out, fmt.Errorf("count the queues: %w", err)
-	}
-	return out, nil
-}

@@ -262,6 +262,15 @@ func TestSecondOpinions(t *testing.T) {
 	if len(all) != 3 {
 		t.Errorf("%d opinions, want 3", len(all))
 	}
+	// The counters: k0 waits for a second opinion, k1 to be adjudicated,
+	// then k2 is flagged; all three are still to review.
+	if err := st.SetFlag(ctx, ids["k2"], true, "dee", "ask", "dee"); err != nil {
+		t.Fatal(err)
+	}
+	counts, qc, err := st.QueueTallies(ctx, claimex.KindCount)
+	if err != nil || len(counts) != 1 || counts[claimex.Unreviewed] != 3 || qc != (QueueCounts{Flagged: 1, Adjudicate: 1, Halfway: 1}) {
+		t.Errorf("tallies %v %+v, %v; want 3 unreviewed, one flagged, one to adjudicate, one halfway", counts, qc, err)
+	}
 }
 
 // TestLeaseClasses: a holder keeps its claim while it looks at an entity

@@ -24,24 +24,52 @@ func (s *Store) Claim(ctx context.Context, id int64) (ClaimView, error) { return
 // all) by review status: the current claims, less the headline's figures
 // the body states again, which are reviewed with the body's claims.
 func (s *Store) StatusCounts(ctx context.Context, kind claimex.Kind) (map[claimex.Status]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+statusExpr+` AS st, COUNT(*) FROM claims c
-		JOIN documents d ON d.id = c.document_id AND d.run_id = c.run_id
-		LEFT JOIN reviews r ON r.key = c.key
-		WHERE (? = '' OR c.kind = ?) AND NOT `+echoExpr+` GROUP BY st`, kind, kind)
+	counts, _, err := s.QueueTallies(ctx, kind)
+	return counts, err
+}
+
+// CountQueues counts the claims of kind waiting in the flagged and
+// adjudication queues, and those with one opinion.
+func (s *Store) CountQueues(ctx context.Context, kind claimex.Kind) (QueueCounts, error) {
+	_, qc, err := s.QueueTallies(ctx, kind)
+	return qc, err
+}
+
+// QueueTallies is StatusCounts and CountQueues at once, in one pass over
+// the claims, as a page of the queue shows both.
+func (s *Store) QueueTallies(ctx context.Context, kind claimex.Kind) (map[claimex.Status]int, QueueCounts, error) {
+	pending := "t.st IN ('unreviewed', 'changed')"
+	rows, err := s.db.QueryContext(ctx, `SELECT t.st, COUNT(*),
+			SUM(CASE WHEN `+pending+` AND t.flagged THEN 1 ELSE 0 END),
+			SUM(CASE WHEN `+pending+` AND t.opinions >= 2 THEN 1 ELSE 0 END),
+			SUM(CASE WHEN `+pending+` AND t.opinions = 1 THEN 1 ELSE 0 END)
+		FROM (SELECT `+statusExpr+` AS st,
+				CASE WHEN `+statusExpr+` IN ('unreviewed', 'changed')
+					THEN EXISTS (SELECT 1 FROM flags f WHERE f.key = c.key) END AS flagged,
+				CASE WHEN `+statusExpr+` IN ('unreviewed', 'changed')
+					THEN (SELECT COUNT(*) FROM opinions o WHERE o.key = c.key AND o.fingerprint = c.fingerprint) END AS opinions
+			`+queueFrom+`
+			WHERE (?1 = '' OR c.kind = ?1) AND NOT `+echoExpr+`) t
+		GROUP BY t.st`, kind)
 	if err != nil {
-		return nil, fmt.Errorf("count claims: %w", err)
+		return nil, QueueCounts{}, fmt.Errorf("count claims: %w", err)
 	}
 	defer rows.Close()
 	out := map[claimex.Status]int{}
+	var qc QueueCounts
 	for rows.Next() {
 		var st claimex.Status
-		var n int
-		if err := rows.Scan(&st, &n); err != nil {
-			return nil, err
+		var n, flagged, adjudicate, halfway int
+		if err := rows.Scan(&st, &n, &flagged, &adjudicate, &halfway); err != nil {
+			return nil, QueueCounts{}, fmt.Errorf("count claims: %w", err)
 		}
 		out[st] = n
+		qc.Flagged, qc.Adjudicate, qc.Halfway = qc.Flagged+flagged, qc.Adjudicate+adjudicate, qc.Halfway+halfway
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, QueueCounts{}, fmt.Errorf("count claims: %w", err)
+	}
+	return out, qc, nil
 }
 
 // ErrNoDocument reports a document id not stored.
