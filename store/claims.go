@@ -318,6 +318,9 @@ func readClaimsCursor(ctx context.Context, tx *sql.Tx, d *dialect, f ClaimFilter
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("read claims: %w", err)
 		}
+		if err := texts.prefetch(ctx, held); err != nil {
+			return err
+		}
 		for _, v := range held {
 			if err := texts.emit(ctx, v, fn); err != nil {
 				return err
@@ -344,6 +347,45 @@ type docTexts struct {
 	q     queryer
 	id    int64
 	runes []rune
+	// ahead holds texts read ahead (prefetch), by document.
+	ahead map[int64]string
+}
+
+// prefetch reads the texts of the documents of claims vs, but the one
+// decoded already, in a few queries rather than one a document.
+func (t *docTexts) prefetch(ctx context.Context, vs []ClaimView) error {
+	var ids []any
+	for i, v := range vs {
+		if v.DocumentID != t.id && (i == 0 || v.DocumentID != vs[i-1].DocumentID) {
+			ids = append(ids, v.DocumentID)
+		}
+	}
+	if t.ahead == nil {
+		t.ahead = map[int64]string{}
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		rows, err := t.q.QueryContext(ctx, "SELECT id, text FROM documents WHERE id IN ("+
+			strings.TrimSuffix(strings.Repeat("?, ", n), ", ")+")", ids[:n]...)
+		if err != nil {
+			return fmt.Errorf("read documents: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var text string
+			if err := rows.Scan(&id, &text); err != nil {
+				rows.Close()
+				return fmt.Errorf("read documents: %w", err)
+			}
+			t.ahead[id] = text
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read documents: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return nil
 }
 
 // have makes text document id's, read with its claims.
@@ -354,6 +396,10 @@ func (t *docTexts) have(id int64, text string) {
 }
 
 func (t *docTexts) cut(ctx context.Context, id int64, start, end int) (string, error) {
+	if text, ok := t.ahead[id]; ok && id != t.id {
+		t.id, t.runes = id, []rune(text)
+		delete(t.ahead, id)
+	}
 	if id != t.id || t.runes == nil {
 		var text string
 		err := t.q.QueryRowContext(ctx, "SELECT text FROM documents WHERE id = ?", id).Scan(&text)
