@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -52,10 +53,13 @@ func Read(it Item, max int64) (claimex.Input, error) {
 		return claimex.Input{}, &ErrTooLarge{Size: st.Size(), Max: max}
 	}
 	// The file may grow while it is read: the limit holds all the same.
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
+	// The buffer is sized to the file, and the room a read at its end
+	// wants, so that it never grows.
+	buf := bytes.NewBuffer(make([]byte, 0, min(st.Size(), max)+bytes.MinRead+1))
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
 		return claimex.Input{}, err
 	}
+	b := buf.Bytes()
 	if int64(len(b)) > max {
 		return claimex.Input{}, &ErrTooLarge{Size: int64(len(b)), Max: max}
 	}

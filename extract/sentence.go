@@ -173,7 +173,7 @@ func pieces(s string, max int) [][2]int {
 func (x *Extractor) prepare(text string, start, i int, cache, rec *analysis) *sentence {
 	s := &sentence{text: text, start: start}
 	s.toks = splitCitations(x.tokenizer.Tokenize(text))
-	if !cache.tagsFor(i, s.toks) {
+	if !cache.tagsFor(i, s.toks) && (x.pos == nil || !x.pos.tag(s.toks)) {
 		x.tagger.TagTokens(s.toks)
 	}
 	if rec != nil {
@@ -285,7 +285,7 @@ func (s *sentence) capitalized(i int) bool {
 func particleName(t string) bool {
 	head, rest, ok := strings.Cut(t, "-")
 	if !ok {
-		if i := strings.IndexAny(t, "'’"); i > 0 {
+		if i := firstApostrophe(t); i > 0 {
 			head, rest = t[:i], t[i+1:]
 			if strings.HasPrefix(t[i:], "’") {
 				rest = t[i+len("’"):]
@@ -297,6 +297,16 @@ func particleName(t string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsUpper(r)
+}
+
+// firstApostrophe is the index of the first "'" or "’" in t, or -1: what
+// strings.IndexAny(t, "'’") returns, without its rune-by-rune search.
+func firstApostrophe(t string) int {
+	i, j := strings.IndexByte(t, '\''), strings.Index(t, "’")
+	if i < 0 || j >= 0 && j < i {
+		return j
+	}
+	return i
 }
 
 // joinedParticles are the lower-case particles written joined to a name.

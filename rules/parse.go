@@ -309,6 +309,12 @@ func (p *parser) boilerplate(n *yaml.Node) Boilerplate {
 		"sections": func(val *yaml.Node) { b.Sections = p.patterns(val) },
 		"teasers":  func(val *yaml.Node) { b.Teasers = p.patterns(val) },
 	})
+	b.needs = map[*regexp.Regexp]needs{}
+	for _, re := range b.Patterns {
+		if n := needsOf(re); n != nil {
+			b.needs[re] = n
+		}
+	}
 	return b
 }
 

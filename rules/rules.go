@@ -160,6 +160,8 @@ type Boilerplate struct {
 	Teasers []*regexp.Regexp
 
 	lineSet map[string]bool
+	// needs holds the patterns' needs, for those that have some.
+	needs map[*regexp.Regexp]needs
 }
 
 var parsedDefault = sync.OnceValues(func() (*Rules, error) {
@@ -237,7 +239,16 @@ func (b Boilerplate) Match(line string) bool {
 	if len(line) > MaxPatternLine {
 		return false
 	}
+	folded := ""
 	for _, re := range b.Patterns {
+		if n, ok := b.needs[re]; ok {
+			if folded == "" {
+				folded = foldASCII(line)
+			}
+			if !n.heldBy(line, folded) {
+				continue
+			}
+		}
 		if re.MatchString(line) {
 			return true
 		}
