@@ -108,3 +108,38 @@ func BenchmarkPOSTagger(b *testing.B) {
 		}
 	})
 }
+
+// FuzzFastTagger: on any sentence the fast tagger either leaves it to
+// prose or gives prose's tags, token for token.
+func FuzzFastTagger(f *testing.F) {
+	for _, s := range []string{"Police said 225 people died in Almaty.", "Follow @claimex :-)", "The trace *-1 -LRB-",
+		"ÉTAT D'URGENCE: 3 morts à Paris", "a\u00a0b\tc 12,5% $3.4bn", ""} {
+		f.Add(s)
+	}
+	x := extractor(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		want := x.tokenizer.Tokenize(s)
+		got := append([]token.Token(nil), want...)
+		x.tagger.TagTokens(want)
+		if !x.pos.tag(got) {
+			return
+		}
+		for i := range want {
+			if got[i].Tag != want[i].Tag {
+				t.Fatalf("token %q of %q: fast %s, prose %s", want[i].Text, s, got[i].Tag, want[i].Tag)
+			}
+		}
+	})
+}
+
+// FuzzParseFastTagger: a damaged model is refused, never a panic.
+func FuzzParseFastTagger(f *testing.F) {
+	f.Add([]byte("PROSETAG\x01\x00\x00\x00\x02\x00\x00\x00"))
+	f.Add([]byte("PROSETAG\x01\x00\x00\x00\x01\x00\x00\x00\x02\x00NN\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"))
+	f.Add([]byte("not a model"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if tg, err := parseFastTagger(b); err == nil && tg == nil {
+			t.Fatal("no tagger and no error")
+		}
+	})
+}
