@@ -31,7 +31,38 @@ type dialect struct {
 	// now is the database's clock as text in timeText's form: on a
 	// shared server, the one clock every machine's run reads.
 	now string
+	// diffPairs pairs a run's claims (CTE new) with those they replace
+	// (CTE old) by document and key, as CommitRun's diff counts them:
+	// rows (kind, category, entity_type, what), what being new, gone,
+	// changed or unchanged. The two databases need two forms of the one
+	// query: PostgreSQL, with the statistics of tables just written,
+	// runs a join and an anti-join as a nested loop, quadratic in the
+	// claims (3.7-5.4 s for 300 documents; 0.12 s as a full join, which
+	// it runs by hash only); SQLite runs a full join quadratic (85 s for
+	// 300 documents against 0.8 s), a join and an anti-join with indexes
+	// of its own.
+	diffPairs string
 }
+
+// diffPairsJoined is diffPairs as a join of the run's claims to those
+// they replace, and the replaced claims with no match.
+const diffPairsJoined = `
+			SELECT n.kind, n.category, n.entity_type,
+				CASE WHEN o.key IS NULL THEN 'new' WHEN o.fingerprint = n.fingerprint THEN 'unchanged' ELSE 'changed' END AS what
+			FROM new n LEFT JOIN old o ON o.document_id = n.document_id AND o.key = n.key
+			UNION ALL
+			SELECT o.kind, o.category, o.entity_type, 'gone'
+			FROM old o LEFT JOIN new n ON n.document_id = o.document_id AND n.key = o.key
+			WHERE n.key IS NULL`
+
+// diffPairsFull is diffPairs as one full join: the same rows.
+const diffPairsFull = `
+			SELECT CASE WHEN n.key IS NULL THEN o.kind ELSE n.kind END AS kind,
+				CASE WHEN n.key IS NULL THEN o.category ELSE n.category END AS category,
+				CASE WHEN n.key IS NULL THEN o.entity_type ELSE n.entity_type END AS entity_type,
+				CASE WHEN o.key IS NULL THEN 'new' WHEN n.key IS NULL THEN 'gone'
+					WHEN o.fingerprint = n.fingerprint THEN 'unchanged' ELSE 'changed' END AS what
+			FROM new n FULL JOIN old o ON o.document_id = n.document_id AND o.key = n.key`
 
 var sqliteDialect = &dialect{
 	search:             "c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
@@ -44,6 +75,7 @@ var sqliteDialect = &dialect{
 	setSnapCategory: "json_replace(snapshot, '$.category', ?3)",
 	snapStart:       "json_extract(r.snapshot, '$.start')",
 	now:             "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+	diffPairs:       diffPairsJoined,
 }
 
 var postgresDialect = &dialect{
@@ -58,6 +90,7 @@ var postgresDialect = &dialect{
 	snapStart:          "(r.snapshot::jsonb ->> 'start')::bigint",
 	skipLocked:         " FOR UPDATE OF c SKIP LOCKED",
 	now:                `to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+	diffPairs:          diffPairsFull,
 }
 
 // name is the database's name, as messages give it.

@@ -116,17 +116,7 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int, renames 
 			LEFT JOIN `+s.d.renames+` ON c.kind = 'count' AND rn.key = c.category
 			WHERE s.run_id = ?1),
 		new AS (SELECT document_id, key, kind, category, entity_type, fingerprint FROM claims WHERE run_id = ?1),
-		-- One full join, not a join and an anti-join: PostgreSQL runs a full
-		-- join by hash or merge only, where with the statistics of tables
-		-- just written it chose a nested-loop anti-join, quadratic in the
-		-- claims (19 s for 11,700 claims under load, 58 ms this way).
-		pairs AS (
-			SELECT CASE WHEN n.key IS NULL THEN o.kind ELSE n.kind END AS kind,
-				CASE WHEN n.key IS NULL THEN o.category ELSE n.category END AS category,
-				CASE WHEN n.key IS NULL THEN o.entity_type ELSE n.entity_type END AS entity_type,
-				CASE WHEN o.key IS NULL THEN 'new' WHEN n.key IS NULL THEN 'gone'
-					WHEN o.fingerprint = n.fingerprint THEN 'unchanged' ELSE 'changed' END AS what
-			FROM new n FULL JOIN old o ON o.document_id = n.document_id AND o.key = n.key)
+		pairs AS (`+s.d.diffPairs+`)
 		SELECT CASE kind WHEN 'count' THEN category ELSE 'entity:' || entity_type END AS label,
 			`+countWhat("new")+`, `+countWhat("gone")+`, `+countWhat("changed")+`, `+countWhat("unchanged")+`
 		FROM pairs GROUP BY label ORDER BY label`, runID, string(renamed))
