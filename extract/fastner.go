@@ -140,9 +140,8 @@ type nerWord struct {
 	next, prev   *labelWeights
 }
 
-// maxNERWords bounds how many words fastModel remembers the features of
-// (some 2 MB).
-const maxNERWords = 1 << 13
+// maxNERWords bounds how many words fastModel remembers the features of.
+const maxNERWords = 1 << 15
 
 // word returns the nerWord of a token's text, remembered for up to
 // maxNERWords words.
@@ -150,6 +149,7 @@ func (m *fastModel) word(text string) *nerWord {
 	if v, ok := m.words.Load(text); ok {
 		return v.(*nerWord)
 	}
+	text = strings.Clone(text) // not to hold the document
 	lower := strings.ToLower(text)
 	w := &nerWord{lower: lower, shape: nerShape(text)}
 	w.own = [6]*labelWeights{m.lookup("prefix3", strings.ToLower(text[:min(len(text), 3)])), m.lookup("shape", w.shape),
@@ -157,8 +157,6 @@ func (m *fastModel) word(text string) *nerWord {
 		m.lookup("word.lower", lower), m.lookup("wordlen", strconv.Itoa(len(text)))}
 	w.next, w.prev = m.lookup("nextword", lower), m.lookup("prevword", lower)
 	if m.nWords.Load() < maxNERWords {
-		// Copies, not to hold the document.
-		text, w.lower = strings.Clone(text), strings.Clone(lower)
 		if v, loaded := m.words.LoadOrStore(text, w); loaded {
 			return v.(*nerWord)
 		}

@@ -49,10 +49,9 @@ type fastTagger struct {
 	nSeen  atomic.Int32
 }
 
-// maxSeen bounds how many words fastTagger remembers (some 3 MB): the
-// first seen are most of the frequent ones; a word past them is asked
-// about and looked up each time.
-const maxSeen = 1 << 14
+// maxSeen bounds how many words fastTagger remembers prose's answer for;
+// a rarer word is asked about each time.
+const maxSeen = 1 << 16
 
 var loadFastTagger = sync.OnceValues(func() (*fastTagger, error) { return parseFastTagger(aptagmodel.English) })
 
@@ -240,13 +239,12 @@ func (t *fastTagger) word(text string) *posWord {
 	if v, ok := t.seen.Load(text); ok {
 		return v.(*posWord)
 	}
-	w := t.contextWord(posNormal(text))
+	text = strings.Clone(text) // not to hold the document
+	w := t.contextWord(strings.Clone(posNormal(text)))
 	w.special = t.ask(text)
 	w.suffix = t.feature("i suffix ", lastBytes(text, 3))
 	w.pref1 = t.feature("i pref1 ", text[:min(len(text), 1)])
 	if t.nSeen.Load() < maxSeen {
-		// Copies, not to hold the document.
-		text, w.norm = strings.Clone(text), strings.Clone(w.norm)
 		if v, loaded := t.seen.LoadOrStore(text, &w); loaded {
 			return v.(*posWord)
 		}
