@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -191,15 +192,15 @@ func (s *Store) nextLease(ctx context.Context, req LeaseRequest) (ClaimView, Lea
 	}
 	held := `c.key IN (SELECT l.item FROM leases l WHERE l.holder = :holder)`
 	skipped := "EXISTS (SELECT 1 FROM skips s WHERE s.holder = :holder AND s.item = c.key)"
-	for _, extra := range []string{held, "NOT " + skipped, skipped} {
-		// The queue's own claims are looked for a window of documents at
-		// a time; a claim held or skipped is found through its lease or
-		// skip at once.
-		window := int64(0)
-		if extra == "NOT "+skipped {
-			window = leaseWindow
-		}
-		ids, err := nextCandidates(ctx, tx, s.d.skipLocked, req, now, extra, 8, window)
+	// The queue's own claims are looked for a window of documents at a
+	// time; a claim held or skipped is found through its lease or skip at
+	// once.
+	for _, look := range []struct {
+		extra  string
+		window int64
+	}{{held, 0}, {"NOT " + skipped, leaseWindow}, {skipped, 0}} {
+		extra := look.extra
+		ids, err := nextCandidates(ctx, tx, s.d.skipLocked, req, now, extra, 8, look.window)
 		if err != nil {
 			return ClaimView{}, Lease{}, false, err
 		}
@@ -340,32 +341,38 @@ func nextCandidates(ctx context.Context, q queryer, lock string, req LeaseReques
 	window int64, args ...any) ([]int64, error) {
 	query := "SELECT c.id" + queueFrom + " WHERE c.document_id > :lo AND c.document_id <= :hi AND c.kind = :kind AND " +
 		pendingIn(req.Queue, req.Double) + " AND " + req.free() + " AND " + extra + " ORDER BY c.document_id, c.start, c.id LIMIT "
+	var ids []int64
+	// look appends the candidates of the documents with ids in (lo, hi].
+	look := func(lo, hi int64) error {
+		rows, err := q.QueryContext(ctx, query+strconv.Itoa(n-len(ids))+lock,
+			append(req.queueArgs(now), append([]any{sql.Named("lo", lo), sql.Named("hi", hi)}, args...)...)...)
+		if err != nil {
+			return fmt.Errorf("find the next claim: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return fmt.Errorf("find the next claim: %w", err)
+			}
+			ids = append(ids, id)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("find the next claim: %w", err)
+		}
+		return nil
+	}
+	if window <= 0 {
+		err := look(0, math.MaxInt64)
+		return ids, err
+	}
 	var last int64
 	if err := q.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM documents").Scan(&last); err != nil {
 		return nil, fmt.Errorf("find the next claim: %w", err)
 	}
-	if window <= 0 {
-		window = last
-	}
-	var ids []int64
 	for lo := int64(0); lo < last && len(ids) < n; lo, window = lo+window, 2*window {
-		hi := min(lo+window, last)
-		rows, err := q.QueryContext(ctx, query+strconv.Itoa(n-len(ids))+lock,
-			append(req.queueArgs(now), append([]any{sql.Named("lo", lo), sql.Named("hi", hi)}, args...)...)...)
-		if err != nil {
-			return nil, fmt.Errorf("find the next claim: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("find the next claim: %w", err)
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("find the next claim: %w", err)
+		if err := look(lo, min(lo+window, last)); err != nil {
+			return nil, err
 		}
 	}
 	return ids, nil
