@@ -347,7 +347,8 @@ type docTexts struct {
 	q     queryer
 	id    int64
 	runes []rune
-	// ahead holds texts read ahead (prefetch), by document.
+	// ahead holds texts read before their claims are cut (have), by
+	// document.
 	ahead map[int64]string
 }
 
@@ -360,13 +361,9 @@ func (t *docTexts) prefetch(ctx context.Context, vs []ClaimView) error {
 			ids = append(ids, v.DocumentID)
 		}
 	}
-	if t.ahead == nil {
-		t.ahead = map[int64]string{}
-	}
 	for len(ids) > 0 {
 		n := min(len(ids), 500)
-		rows, err := t.q.QueryContext(ctx, "SELECT id, text FROM documents WHERE id IN ("+
-			strings.TrimSuffix(strings.Repeat("?, ", n), ", ")+")", ids[:n]...)
+		rows, err := t.q.QueryContext(ctx, "SELECT id, text FROM documents WHERE id IN ("+repeated("?", n)+")", ids[:n]...)
 		if err != nil {
 			return fmt.Errorf("read documents: %w", err)
 		}
@@ -377,7 +374,7 @@ func (t *docTexts) prefetch(ctx context.Context, vs []ClaimView) error {
 				rows.Close()
 				return fmt.Errorf("read documents: %w", err)
 			}
-			t.ahead[id] = text
+			t.have(id, text)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -388,15 +385,20 @@ func (t *docTexts) prefetch(ctx context.Context, vs []ClaimView) error {
 	return nil
 }
 
-// have makes text document id's, read with its claims.
+// have holds text, read ahead, as document id's, unless it is the one
+// decoded already.
 func (t *docTexts) have(id int64, text string) {
-	if id != t.id || t.runes == nil {
-		t.id, t.runes = id, []rune(text)
+	if id == t.id && t.runes != nil {
+		return
 	}
+	if t.ahead == nil {
+		t.ahead = map[int64]string{}
+	}
+	t.ahead[id] = text
 }
 
 func (t *docTexts) cut(ctx context.Context, id int64, start, end int) (string, error) {
-	if text, ok := t.ahead[id]; ok && id != t.id {
+	if text, ok := t.ahead[id]; ok {
 		t.id, t.runes = id, []rune(text)
 		delete(t.ahead, id)
 	}

@@ -16,7 +16,7 @@ const rowsPerInsert = 200
 // statements of up to rowsPerInsert rows each, through e (a write's
 // transaction).
 func insertRows(ctx context.Context, e execer, table string, columns []string, rows [][]any) error {
-	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(columns)), ", ") + ")"
+	one := "(" + repeated("?", len(columns)) + ")"
 	head := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES "
 	for len(rows) > 0 {
 		n := min(len(rows), rowsPerInsert)
@@ -27,11 +27,16 @@ func insertRows(ctx context.Context, e execer, table string, columns []string, r
 			}
 			args = append(args, r...)
 		}
-		query := head + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
+		query := head + repeated(one, n)
 		if _, err := e.ExecContext(ctx, query, args...); err != nil {
 			return fmt.Errorf("insert into %s: %w", table, err)
 		}
 		rows = rows[n:]
 	}
 	return nil
+}
+
+// repeated is item n times, separated by commas: "?, ?, ?".
+func repeated(item string, n int) string {
+	return strings.TrimSuffix(strings.Repeat(item+", ", n), ", ")
 }
