@@ -38,18 +38,18 @@ func (s *Store) CountQueues(ctx context.Context, kind claimex.Kind) (QueueCounts
 // QueueTallies is StatusCounts and CountQueues at once, in one pass over
 // the claims, as a page of the queue shows both.
 func (s *Store) QueueTallies(ctx context.Context, kind claimex.Kind) (map[claimex.Status]int, QueueCounts, error) {
-	pending := "t.st IN ('unreviewed', 'changed')"
+	// Flags and opinions are looked up for the claims still to review
+	// only (NULL for the others).
 	rows, err := s.db.QueryContext(ctx, `SELECT t.st, COUNT(*),
-			SUM(CASE WHEN `+pending+` AND t.flagged THEN 1 ELSE 0 END),
-			SUM(CASE WHEN `+pending+` AND t.opinions >= 2 THEN 1 ELSE 0 END),
-			SUM(CASE WHEN `+pending+` AND t.opinions = 1 THEN 1 ELSE 0 END)
-		FROM (SELECT `+statusExpr+` AS st,
-				CASE WHEN `+statusExpr+` IN ('unreviewed', 'changed')
-					THEN EXISTS (SELECT 1 FROM flags f WHERE f.key = c.key) END AS flagged,
-				CASE WHEN `+statusExpr+` IN ('unreviewed', 'changed')
-					THEN (SELECT COUNT(*) FROM opinions o WHERE o.key = c.key AND o.fingerprint = c.fingerprint) END AS opinions
-			`+queueFrom+`
-			WHERE (?1 = '' OR c.kind = ?1) AND NOT `+echoExpr+`) t
+			SUM(CASE WHEN t.flagged THEN 1 ELSE 0 END),
+			SUM(CASE WHEN t.opinions >= 2 THEN 1 ELSE 0 END),
+			SUM(CASE WHEN t.opinions = 1 THEN 1 ELSE 0 END)
+		FROM (SELECT p.st,
+				CASE WHEN p.st IN ('unreviewed', 'changed') THEN EXISTS (SELECT 1 FROM flags f WHERE f.key = p.key) END AS flagged,
+				CASE WHEN p.st IN ('unreviewed', 'changed')
+					THEN (SELECT COUNT(*) FROM opinions o WHERE o.key = p.key AND o.fingerprint = p.fingerprint) END AS opinions
+			FROM (SELECT `+statusExpr+` AS st, c.key, c.fingerprint`+queueFrom+`
+				WHERE (?1 = '' OR c.kind = ?1) AND NOT `+echoExpr+`) p) t
 		GROUP BY t.st`, kind)
 	if err != nil {
 		return nil, QueueCounts{}, fmt.Errorf("count claims: %w", err)
