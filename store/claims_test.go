@@ -18,24 +18,13 @@ import (
 func TestClaimsOneSnapshot(t *testing.T) {
 	ctx := context.Background()
 	st := openTemp(t)
-	run, err := st.BeginRun(ctx, claimex.RunIngest, RunRules{Name: "r", Hash: "h"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	textA, textB := "One. 3 dead.", "Old: 5 injured here."
-	written, err := st.WriteEntries(ctx, run, []Entry{
+	written := ingested(t, st,
 		entry(t, "a.txt", textA, count("k-a", claimex.Killed, 3, 5, 11, 5, 12, "3 dead")),
-		entry(t, "b.txt", textB, count("k-b", claimex.Injured, 5, 5, 14, 0, 20, "5 injured")),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.FinishRun(ctx, run, claimex.RunDone, 2, 2, 0); err != nil {
-		t.Fatal(err)
-	}
+		entry(t, "b.txt", textB, count("k-b", claimex.Injured, 5, 5, 14, 0, 20, "5 injured")))
 	docB := written[1].ID
 	var got []string
-	err = st.Claims(ctx, ClaimFilter{}, func(v ClaimView) error {
+	err := st.Claims(ctx, ClaimFilter{}, func(v ClaimView) error {
 		got = append(got, v.Key+": "+v.Sentence)
 		if len(got) > 1 {
 			return nil
@@ -77,10 +66,6 @@ func TestClaimsCursorPages(t *testing.T) {
 	}
 	ctx := context.Background()
 	st := openTemp(t)
-	run, err := st.BeginRun(ctx, claimex.RunIngest, RunRules{Name: "r", Hash: "h"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var batch []Entry
 	for d := range 3 {
 		text := fmt.Sprintf("Doc %d. 1 dead. 2 dead. 3 dead.", d)
@@ -92,10 +77,7 @@ func TestClaimsCursorPages(t *testing.T) {
 		}
 		batch = append(batch, entry(t, fmt.Sprintf("%d.txt", d), text, claims...))
 	}
-	if _, err := st.WriteEntries(ctx, run, batch); err != nil {
-		t.Fatal(err)
-	}
-	st.FinishRun(ctx, run, claimex.RunDone, 3, 9, 0)
+	ingested(t, st, batch...)
 	read := func(page int) []string {
 		var out []string
 		fn := func(v ClaimView) error { out = append(out, v.Key+"|"+v.Sentence); return nil }

@@ -19,10 +19,6 @@ import (
 func TestLeaseWindows(t *testing.T) {
 	ctx := context.Background()
 	st := openTemp(t)
-	run, err := st.BeginRun(ctx, claimex.RunIngest, RunRules{Name: "r", Hash: "h"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var batch []Entry
 	for d := range 7 {
 		text := fmt.Sprintf("Report %d: 3 dead, 4 hurt.", d)
@@ -30,10 +26,7 @@ func TestLeaseWindows(t *testing.T) {
 			count(fmt.Sprintf("d%d-dead", d), claimex.Killed, 3, 10, 16, 0, len(text), "3 dead"),
 			count(fmt.Sprintf("d%d-hurt", d), claimex.Injured, 4, 18, 24, 0, len(text), "4 hurt")))
 	}
-	if _, err := st.WriteEntries(ctx, run, batch); err != nil {
-		t.Fatal(err)
-	}
-	st.FinishRun(ctx, run, claimex.RunDone, 7, 14, 0)
+	ingested(t, st, batch...)
 	ids := map[string]int64{}
 	key := map[int64]string{}
 	st.Claims(ctx, ClaimFilter{}, func(v ClaimView) error { ids[v.Key], key[v.ID] = v.ID, v.Key; return nil })

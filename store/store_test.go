@@ -82,6 +82,25 @@ func entry(t *testing.T, source, text string, claims ...claimex.Claim) Entry {
 	return e
 }
 
+// ingested stores batch as one finished ingest run of st, and returns
+// what was written.
+func ingested(t *testing.T, st *Store, batch ...Entry) []Written {
+	t.Helper()
+	ctx := context.Background()
+	run, err := st.BeginRun(ctx, claimex.RunIngest, RunRules{Name: "r", Hash: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	written, err := st.WriteEntries(ctx, run, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.FinishRun(ctx, run, claimex.RunDone, len(batch), 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	return written
+}
+
 func count(key string, cat claimex.Category, v float64, start, end, sStart, sEnd int, text string) claimex.Claim {
 	return claimex.Claim{Key: key, Kind: claimex.KindCount, Category: cat, Value: claimex.Float(v),
 		Qualifier: claimex.Exact, Text: text, Start: start, End: end, SentenceStart: sStart, SentenceEnd: sEnd, Rule: "test"}
