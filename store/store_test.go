@@ -181,6 +181,18 @@ func TestWriteAndReadClaims(t *testing.T) {
 	if len(docs) != 2 || string(docs[0].Raw) != "raw:"+textA || docs[0].Text != textA || docs[0].RunID != run {
 		t.Errorf("documents = %+v", docs)
 	}
+	// A batch's entries hold their raw bytes compressed only, and the
+	// size stored is that of the bytes themselves.
+	if batch[0].Doc.Raw != nil {
+		t.Errorf("an entry keeps its raw bytes uncompressed (%d bytes)", len(batch[0].Doc.Raw))
+	}
+	var rawSize int
+	if err := st.db.QueryRowContext(ctx, "SELECT raw_size FROM documents WHERE source = 'a.txt'").Scan(&rawSize); err != nil {
+		t.Fatal(err)
+	}
+	if want := len("raw:" + textA); rawSize != want {
+		t.Errorf("raw_size = %d, want %d", rawSize, want)
+	}
 	sums, err := st.DocumentSummaries(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -18,17 +18,24 @@ type Entry struct {
 	Claims []claimex.Claim
 	// Fetch, when the document came from a URL, is recorded in the same
 	// transaction as the document.
-	Fetch  *claimex.Fetch
-	packed []byte
+	Fetch *claimex.Fetch
+	// packed is the raw bytes compressed, rawSize their length: the
+	// entry does not keep the raw bytes themselves, which are most of a
+	// page's size, while it waits in a batch.
+	packed  []byte
+	rawSize int
 }
 
-// NewEntry prepares doc and its claims for WriteEntries.
+// NewEntry prepares doc and its claims for WriteEntries. The entry's Doc
+// keeps no raw bytes (Raw is nil): they are held compressed.
 func NewEntry(doc claimex.Document, claims []claimex.Claim) (Entry, error) {
 	packed, err := pack(doc.Raw)
 	if err != nil {
 		return Entry{}, fmt.Errorf("compress %s: %w", doc.Source, err)
 	}
-	return Entry{Doc: doc, Claims: claims, packed: packed}, nil
+	size := len(doc.Raw)
+	doc.Raw = nil
+	return Entry{Doc: doc, Claims: claims, packed: packed, rawSize: size}, nil
 }
 
 // Written says what became of one entry.
@@ -66,7 +73,7 @@ func (s *Store) WriteEntries(ctx context.Context, runID int64, batch []Entry) ([
 	for _, e := range batch {
 		d := e.Doc
 		w := Written{Source: d.Source}
-		err := docStmt.QueryRowContext(ctx, d.Hash, d.Source, d.Format, e.packed, len(d.Raw), d.Title, d.Published,
+		err := docStmt.QueryRowContext(ctx, d.Hash, d.Source, d.Format, e.packed, e.rawSize, d.Title, d.Published,
 			d.Byline, d.Site, d.URL, d.Lang, d.Text, runID, now, d.ContentType, d.BodyStart, d.Analysis,
 			fetchedText(d.FetchedAt)).Scan(&w.ID)
 		if e.Fetch != nil && (err == nil || errors.Is(err, sql.ErrNoRows)) {
