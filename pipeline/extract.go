@@ -169,29 +169,36 @@ func stageAll(ctx context.Context, cfg ExtractConfig, rep *ExtractReport) error 
 		close(results)
 	}()
 
-	var batch []store.Staged
+	// Batches are staged on a goroutine of their own, one at a time and
+	// in order, while the next batch fills: the workers go on extracting
+	// while a batch is written.
+	batches := make(chan []store.Staged, 1)
+	var stageErr error
 	staged := 0
 	var writing time.Duration
-	defer func() { slog.Debug("staged documents", "documents", staged, "writing", writing) }()
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	stagerDone := make(chan struct{})
+	go func() {
+		defer close(stagerDone)
+		for batch := range batches {
+			if stageErr != nil || work.Err() != nil {
+				continue // drain
+			}
+			t0 := time.Now()
+			if err := cfg.Store.StageDocuments(work, rep.RunID, batch); err != nil {
+				stageErr = err
+				stop()
+				continue
+			}
+			writing += time.Since(t0)
+			staged += len(batch)
+			if cfg.AfterBatch != nil {
+				cfg.AfterBatch(staged)
+			}
 		}
-		t0 := time.Now()
-		if err := cfg.Store.StageDocuments(work, rep.RunID, batch); err != nil {
-			return err
-		}
-		writing += time.Since(t0)
-		staged += len(batch)
-		batch = batch[:0]
-		if cfg.AfterBatch != nil {
-			cfg.AfterBatch(staged)
-		}
-		return nil
-	}
-	var err error
+	}()
+	var batch []store.Staged
 	for res := range results {
-		if err != nil || work.Err() != nil {
+		if work.Err() != nil {
 			continue // drain
 		}
 		cfg.Progress()
@@ -202,18 +209,20 @@ func stageAll(ctx context.Context, cfg ExtractConfig, rep *ExtractReport) error 
 		}
 		batch = append(batch, *res.staged)
 		if len(batch) >= cfg.BatchSize {
-			if err = flush(); err != nil {
-				stop()
-			}
+			batches <- batch
+			batch = nil
 		}
 	}
-	if err == nil && work.Err() == nil {
-		err = flush()
+	if len(batch) > 0 && work.Err() == nil {
+		batches <- batch
 	}
-	if err == nil {
-		err = readErr
+	close(batches)
+	<-stagerDone
+	slog.Debug("staged documents", "documents", staged, "writing", writing)
+	if stageErr != nil {
+		return stageErr
 	}
-	return err
+	return readErr
 }
 
 // reextractOne extracts one stored document again, re-cleaning it first
