@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"syscall"
 
@@ -26,18 +27,6 @@ func main() {
 	// Packages log through slog's default logger: CLAIMEX_LOG=debug shows
 	// how long each stage took.
 	slog.SetDefault(newLogger(os.Stderr, os.Getenv(envLogLevel)))
-	// CLAIMEX_CPUPROFILE=FILE writes a CPU profile of the run, for
-	// reports of slowness.
-	if path := os.Getenv("CLAIMEX_CPUPROFILE"); path != "" {
-		if f, err := os.Create(path); err == nil {
-			pprof.StartCPUProfile(f)
-			code := (&app{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, getenv: os.Getenv,
-				terminal: term.IsTerminal(int(os.Stderr.Fd()))}).run(ctx, os.Args[1:])
-			pprof.StopCPUProfile()
-			f.Close()
-			os.Exit(code)
-		}
-	}
 	a := &app{
 		stdin:    os.Stdin,
 		stdout:   os.Stdout,
@@ -45,5 +34,49 @@ func main() {
 		getenv:   os.Getenv,
 		terminal: term.IsTerminal(int(os.Stderr.Fd())),
 	}
-	os.Exit(a.run(ctx, os.Args[1:]))
+	// CLAIMEX_CPUPROFILE=FILE writes a CPU profile of the run and
+	// CLAIMEX_MEMPROFILE=FILE a profile of the memory held at its end,
+	// for reports of slowness or of memory use.
+	stopProfiles := startProfiles(os.Getenv("CLAIMEX_CPUPROFILE"), os.Getenv("CLAIMEX_MEMPROFILE"))
+	code := a.run(ctx, os.Args[1:])
+	stopProfiles()
+	os.Exit(code)
+}
+
+// startProfiles starts a CPU profile into cpu and returns what stops it
+// and writes a heap profile into heap (either may be ""). A profile that
+// cannot be written is reported and left out.
+func startProfiles(cpu, heap string) (stop func()) {
+	var cpuFile *os.File
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			slog.Warn("no CPU profile", "path", cpu, "err", err)
+		} else {
+			cpuFile = f
+		}
+	}
+	return func() {
+		if cpuFile != nil {
+			pprof.StopCPUProfile()
+			cpuFile.Close()
+		}
+		if heap == "" {
+			return
+		}
+		f, err := os.Create(heap)
+		if err == nil {
+			runtime.GC()
+			err = pprof.WriteHeapProfile(f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			slog.Warn("no memory profile", "path", heap, "err", err)
+		}
+	}
 }
