@@ -83,7 +83,7 @@ FUZZTIME    ?= 60s
 FUZZTARGETS := extract:FuzzParseNumber extract:FuzzExtract extract:FuzzLanguage extract:FuzzDecodeAnalysis \
 	extract:FuzzFastModel extract:FuzzDecodeTagger fetch:FuzzCleanHTML fetch:FuzzFilterLines fetch:FuzzDecode rules:FuzzParse \
 	export:FuzzCSVRoundTrip export:FuzzNormalizePublished review:FuzzClipClaim store:FuzzCleanReviewerName store:FuzzParseParams \
-	corpus:FuzzReadWARC shard:FuzzReader events:FuzzTextDates \
+	corpus:FuzzReadWARC shard:FuzzReader events:FuzzTextDates extract:FuzzFastTagger extract:FuzzParseFastTagger \
 	extract:FuzzFirstApostrophe rules:FuzzNeeds
 fuzz:
 	@cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m); \

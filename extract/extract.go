@@ -26,6 +26,9 @@ type Extractor struct {
 	segmenter *segment.Segmenter
 	tokenizer *tokenize.Tokenizer
 	tagger    *tag.Tagger
+	// pos tags with the tagger's weights faster than prose; nil leaves
+	// every sentence to prose.
+	pos       *fastTagger
 	ner       *ner.Extracter
 	lex       *lexicon
 	gazetteer *gazetteer
@@ -77,6 +80,10 @@ func NewWith(r *rules.Rules, opt Options) (*Extractor, error) {
 	if err != nil {
 		fast = nil // prose labels every window itself
 	}
+	pos, err := loadFastTagger()
+	if err != nil {
+		pos = nil // prose tags every sentence itself
+	}
 	var names *nameTagger
 	switch {
 	case opt.RulesOnly:
@@ -109,6 +116,7 @@ func NewWith(r *rules.Rules, opt Options) (*Extractor, error) {
 		segmenter: seg,
 		tokenizer: tokenize.New(),
 		tagger:    tg,
+		pos:       pos,
 		ner:       nr,
 		lex:       newLexicon(r),
 		fullNER:   opt.FullModel,

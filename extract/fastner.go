@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jdkato/prose/v3/ner/maxentmodel"
 	"github.com/jdkato/prose/v3/token"
@@ -33,6 +34,13 @@ type fastModel struct {
 	labels []string
 	// vecs maps "feature-value" to the weight of each label.
 	vecs map[string]*labelWeights
+	// bias, inList and notInList are the weights of the features of
+	// every word ("bias", "en-wordlist" both ways); noPrev and noNext of
+	// the prevword and nextword of none.
+	bias, inList, notInList, noPrev, noNext *labelWeights
+
+	words  sync.Map // token text -> *nerWord, up to maxNERWords words
+	nWords atomic.Int32
 }
 
 type labelWeights [maxLabels]float32
@@ -117,8 +125,50 @@ func parseFastModel(data []byte) (*fastModel, error) {
 			}
 		}
 	}
+	m.bias, m.inList, m.notInList = m.lookup("bias", "True"), m.lookup("en-wordlist", "True"), m.lookup("en-wordlist", "False")
+	m.noPrev, m.noNext = m.lookup("prevword", "None"), m.lookup("nextword", "None")
 	return m, nil
 }
+
+// nerWord is what the entity features take from a word alone: its lower
+// case, its shape, and the weights (nil: none) of its prefix3, shape,
+// suffix3, word, word.lower and wordlen features, and of its nextword
+// and prevword features as the word after or before.
+type nerWord struct {
+	lower, shape string
+	own          [6]*labelWeights
+	next, prev   *labelWeights
+}
+
+// maxNERWords bounds how many words fastModel remembers the features of
+// (some 2 MB).
+const maxNERWords = 1 << 13
+
+// word returns the nerWord of a token's text, remembered for up to
+// maxNERWords words.
+func (m *fastModel) word(text string) *nerWord {
+	if v, ok := m.words.Load(text); ok {
+		return v.(*nerWord)
+	}
+	lower := strings.ToLower(text)
+	w := &nerWord{lower: lower, shape: nerShape(text)}
+	w.own = [6]*labelWeights{m.lookup("prefix3", strings.ToLower(text[:min(len(text), 3)])), m.lookup("shape", w.shape),
+		m.lookup("suffix3", strings.ToLower(text[len(text)-min(len(text), 3):])), m.lookup("word", text),
+		m.lookup("word.lower", lower), m.lookup("wordlen", strconv.Itoa(len(text)))}
+	w.next, w.prev = m.lookup("nextword", lower), m.lookup("prevword", lower)
+	if m.nWords.Load() < maxNERWords {
+		// Copies, not to hold the document.
+		text, w.lower = strings.Clone(text), strings.Clone(lower)
+		if v, loaded := m.words.LoadOrStore(text, w); loaded {
+			return v.(*nerWord)
+		}
+		m.nWords.Add(1)
+	}
+	return w
+}
+
+// lookup returns the weights of a feature and value, nil for none.
+func (m *fastModel) lookup(name, value string) *labelWeights { return m.vecs[name+"-"+value] }
 
 // label labels toks as prose's model would, and reports whether it
 // could: false when some token's label depends on the basic-word
@@ -132,56 +182,63 @@ func (m *fastModel) label(toks []token.Token) bool {
 		return m.vecs[string(key)]
 	}
 	history := make([]string, 0, len(toks))
-	vals := make([]string, len(nerFeatures))
+	words := make([]*nerWord, len(toks))
 	for i := range toks {
-		word := toks[i].Text
-		lower := strings.ToLower(word)
-		prevShape, prevTag, prevWord, prevPos := "None", "None", "None", "None"
+		words[i] = m.word(toks[i].Text)
+	}
+	for i := range toks {
+		word, w := toks[i].Text, words[i]
+		prevShape, prevTag, prevPos := "None", "None", "None"
+		prevWord := m.noPrev
 		if i > 0 {
-			prevWord, prevPos, prevTag = strings.ToLower(toks[i-1].Text), toks[i-1].Tag, history[i-1]
+			prevWord, prevPos, prevTag = words[i-1].prev, toks[i-1].Tag, history[i-1]
 			if i > 1 {
-				prevShape = nerShape(toks[i-1].Text)
+				prevShape = words[i-1].shape
 			}
 		}
-		nextWord, nextPos := "None", "None"
+		nextWord, nextPos := m.noNext, "None"
 		if i < len(toks)-1 {
-			nextWord, nextPos = strings.ToLower(toks[i+1].Text), strings.ToLower(toks[i+1].Tag)
+			nextWord, nextPos = words[i+1].next, strings.ToLower(toks[i+1].Tag)
 		}
-		vals[0] = "True"
-		vals[2], vals[3] = nextPos, nextWord
-		vals[4], vals[5] = toks[i].Tag, toks[i].Tag+"+"+prevTag
-		vals[6] = strings.ToLower(word[:min(len(word), 3)])
-		vals[7], vals[8], vals[9] = prevPos, prevTag, prevWord
-		vals[10], vals[11] = nerShape(word), prevShape+"+"+prevTag
-		vals[12] = strings.ToLower(word[len(word)-min(len(word), 3):])
-		vals[13], vals[14], vals[15], vals[16] = word, lower+"+"+nextPos, lower, strconv.Itoa(len(word))
-
 		var withTrue, withFalse [maxLabels]float32
-		for f, name := range nerFeatures {
-			if f == 1 {
-				t, fl := lookup(name, "True"), lookup(name, "False")
-				for l := range m.labels {
-					if t != nil {
-						withTrue[l] += t[l]
-					}
-					if fl != nil {
-						withFalse[l] += fl[l]
-					}
-				}
-				continue
-			}
-			if vec := lookup(name, vals[f]); vec != nil {
+		add := func(vec *labelWeights) {
+			if vec != nil {
 				for l := range m.labels {
 					withTrue[l] += vec[l]
 					withFalse[l] += vec[l]
 				}
 			}
 		}
+		// The features in the order prose sums them (nerFeatures).
+		add(m.bias)
+		for l := range m.labels {
+			if m.inList != nil {
+				withTrue[l] += m.inList[l]
+			}
+			if m.notInList != nil {
+				withFalse[l] += m.notInList[l]
+			}
+		}
+		add(lookup("nextpos", nextPos))
+		add(nextWord)
+		add(lookup("pos", toks[i].Tag))
+		add(lookup("pos+prevtag", toks[i].Tag+"+"+prevTag))
+		add(w.own[0])
+		add(lookup("prevpos", prevPos))
+		add(lookup("prevtag", prevTag))
+		add(prevWord)
+		add(w.own[1])
+		add(lookup("shape+prevtag", prevShape+"+"+prevTag))
+		add(w.own[2])
+		add(w.own[3])
+		add(lookup("word+nextpos", w.lower+"+"+nextPos))
+		add(w.own[4])
+		add(w.own[5])
 		a, b := m.best(&withTrue), m.best(&withFalse)
 		if a != b {
 			// The basic-word list is of lower-case words: a word with a
 			// capital is not on it.
-			if lower == word {
+			if w.lower == word {
 				return false
 			}
 			a = b

@@ -91,3 +91,27 @@ func FuzzFastModel(f *testing.F) {
 		x.fast.label(toks) // must not panic
 	})
 }
+
+// BenchmarkFastModel labels the windows extraction would label in the
+// samples' sentences with the fast scorer.
+func BenchmarkFastModel(b *testing.B) {
+	x := extractor(b)
+	var windows [][]token.Token
+	for _, d := range seedDocs(b) {
+		for line := range strings.Lines(d.Text) {
+			for _, seg := range x.segmenter.Segment(strings.TrimRight(line, "\n")) {
+				toks := x.tokenizer.Tokenize(seg.Text)
+				x.tagger.TagTokens(toks)
+				for _, w := range nerWindows(toks, nil, nil) {
+					windows = append(windows, toks[w[0]:w[1]])
+				}
+			}
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range windows {
+			x.fast.label(w)
+		}
+	}
+}

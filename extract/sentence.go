@@ -173,7 +173,7 @@ func pieces(s string, max int) [][2]int {
 func (x *Extractor) prepare(text string, start, i int, cache, rec *analysis) *sentence {
 	s := &sentence{text: text, start: start}
 	s.toks = splitCitations(x.tokenizer.Tokenize(text))
-	if !cache.tagsFor(i, s.toks) {
+	if !cache.tagsFor(i, s.toks) && (x.pos == nil || !x.pos.tag(s.toks)) {
 		x.tagger.TagTokens(s.toks)
 	}
 	if rec != nil {
