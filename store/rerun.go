@@ -148,9 +148,12 @@ func (s *Store) CommitRun(ctx context.Context, runID int64, failed int, renames 
 		 WHERE id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1 AND analysis IS NOT NULL)`,
 		`UPDATE documents SET run_id = ?1 WHERE id IN (SELECT document_id FROM staged_documents WHERE run_id = ?1)`,
 		// The run's claims were staged unindexed; now current, they are
-		// indexed for search in one go.
+		// indexed for search in one go, as the insert trigger indexes a
+		// claim (migrations/0015_mention_search.sql): a mention's own
+		// words only.
 		`INSERT INTO claims_fts (rowid, text, prefix, suffix, attribution, subject, location)
-			SELECT id, text, prefix, suffix, attribution, subject, location FROM claims WHERE run_id = ?1`,
+			SELECT id, text, CASE kind WHEN 'entity' THEN '' ELSE prefix END, CASE kind WHEN 'entity' THEN '' ELSE suffix END,
+				attribution, subject, location FROM claims WHERE run_id = ?1`,
 	}
 	if s.d.postgres {
 		// PostgreSQL's search reads each claim's own tsvector; claims of

@@ -259,9 +259,18 @@ func BenchmarkWriteEntries(b *testing.B) {
 		batch := make([]Entry, 64)
 		for i := range batch {
 			n++
+			// A page's claims as ingest writes them: mostly entity
+			// mentions, a figure now and then, each with the text
+			// either side.
 			var claims []claimex.Claim
 			for k := range 30 {
-				claims = append(claims, count(fmt.Sprintf("k%d-%d", n, k), claimex.Injured, 4500, k*64, k*64+15, k*64, k*64+60, "4,500 were injured"))
+				c := count(fmt.Sprintf("k%d-%d", n, k), claimex.Injured, 4500, k*64, k*64+15, k*64, k*64+60, "4,500 were injured")
+				if k%10 != 0 {
+					c = claimex.Claim{Key: c.Key, Kind: claimex.KindEntity, EntityType: claimex.Org, Canonical: "Health Ministry",
+						Text: "health ministry", Start: k*64 + 41, End: k*64 + 56, SentenceStart: k * 64, SentenceEnd: k*64 + 60, Rule: "test"}
+				}
+				c.Prefix, c.Suffix = "people were injured, the ", " said. More than 4,500 people"
+				claims = append(claims, c)
 			}
 			doc := claimex.Document{Source: fmt.Sprint("doc", n), Hash: fmt.Sprint("h", n), Format: claimex.FormatText, Text: text, Raw: []byte(text)}
 			e, err := NewEntry(doc, claims)
