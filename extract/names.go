@@ -81,9 +81,19 @@ func SameName(typ, a, b string) Verdict {
 	return Different
 }
 
+// Replacers used on every name, built once (building one costs more than
+// using it): typographic quotes and dashes made plain; a name's words
+// split at hyphens (keeping the quote plain); an acronym's dots and
+// hyphens dropped.
+var (
+	plainPunct   = strings.NewReplacer("’", "'", "‘", "'", "–", "-", "—", "-")
+	hyphenSpaced = strings.NewReplacer("’", "'", "-", " ")
+	acronymMarks = strings.NewReplacer(".", "", "-", "")
+)
+
 // foldName folds a name the way the gazetteer's keys are folded.
 func foldName(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer("’", "'", "‘", "'", "–", "-", "—", "-").Replace(s))), " ")
+	return strings.Join(strings.Fields(strings.ToLower(plainPunct.Replace(s))), " ")
 }
 
 // samePerson compares two people's names. Names whose given names fit
@@ -470,7 +480,7 @@ var orgStop = map[string]bool{"of": true, "the": true, "for": true, "and": true,
 // with British and American spellings made one.
 func orgWords(name string) []string {
 	var out []string
-	for _, w := range strings.Fields(strings.NewReplacer("’", "'", "-", " ").Replace(name)) {
+	for _, w := range strings.Fields(hyphenSpaced.Replace(name)) {
 		w = strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(foldDiacritics(w)), "'s"), "'")
 		w = strings.Trim(w, ".,()")
 		if w == "" || orgStop[w] {
@@ -599,7 +609,7 @@ func isAcronym(n string) bool { return isAllCaps(n) && !strings.Contains(n, " ")
 // Command"). Acronyms of fewer than five letters are left to
 // isAcronymOf: clipped ones that short fit too much.
 func isClippedOf(acr string, words []string) bool {
-	letters := strings.ToLower(strings.NewReplacer(".", "", "-", "").Replace(acr))
+	letters := strings.ToLower(acronymMarks.Replace(acr))
 	if !isAllCaps(acr) || len(letters) < 5 || len(words) < 2 || len(words) > len(letters) {
 		return false
 	}

@@ -324,7 +324,7 @@ func (r *resolver) orgs(split map[int]bool, aliases []claimex.NameAlias) {
 		if len(tokens[i]) < 2 {
 			continue
 		}
-		words := strings.Fields(strings.NewReplacer("-", " ", "’", "'").Replace(n))
+		words := strings.Fields(hyphenSpaced.Replace(n))
 		acr, runs := acronymKeys(tokens[i], words)
 		for _, k := range acr {
 			withAcronym[k] = append(withAcronym[k], i)
