@@ -24,13 +24,13 @@ var gazetteerData []byte
 type place struct {
 	canonical string
 	kind      string // country, city, region, or demonym ("German": no place)
-	// common is set for names that are also common English words
-	// ("China", "Phoenix"): they need a capital in running text.
-	common bool
 	// country is the ISO code of the country the place is or lies in
 	// ("KZ"), region GeoNames' code of a city's first-level division or
 	// of the division itself ("02"), "" when not known.
 	country, region string
+	// common is set for names that are also common English words
+	// ("China", "Phoenix"): they need a capital in running text.
+	common bool
 	// large marks a city of a million people or more.
 	large bool
 }
@@ -57,6 +57,18 @@ var loadGazetteer = sync.OnceValues(func() (*gazetteer, error) {
 	}
 	g := &gazetteer{names: map[string]place{}, byPrefix: map[string][]string{}, first: map[string]int{},
 		countries: map[string]string{}, regions: map[string]string{}}
+	// The names a place's fields hold are kept once each, apart from the
+	// lines read: a field cut from a line would keep the whole line, and
+	// most fields (kinds, codes, a canonical name with its aliases) recur.
+	seen := map[string]string{}
+	intern := func(s string) string {
+		if v, ok := seen[s]; ok {
+			return v
+		}
+		s = strings.Clone(s)
+		seen[s] = s
+		return s
+	}
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		line := sc.Text()
@@ -69,11 +81,12 @@ var loadGazetteer = sync.OnceValues(func() (*gazetteer, error) {
 		}
 		if col[2] == "division" {
 			// The name of a division whose name is another place's.
-			g.regions[col[3]+"."+col[5]] = col[1]
+			g.regions[col[3]+"."+col[5]] = intern(col[1])
 			continue
 		}
 		key := rules.Fold(col[0])
-		p := place{canonical: col[1], kind: col[2], common: col[4] == "1", country: col[3], region: col[5], large: col[6] == "1"}
+		p := place{canonical: intern(col[1]), kind: intern(col[2]), common: col[4] == "1", country: intern(col[3]),
+			region: intern(col[5]), large: col[6] == "1"}
 		g.names[key] = p
 		switch {
 		case p.kind == "country" && col[0] == col[1]:
