@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,8 +33,14 @@ import (
 // samples.
 type fastModel struct {
 	labels []string
-	// vecs maps "feature-value" to the weight of each label.
-	vecs map[string]*labelWeights
+	// vecs holds the weight of each label of every feature and value
+	// the model has, found by the 64-bit FNV-1a hash of "feature-value"
+	// (featureKey): keys[i] is vecs[i]'s, and slots an open-addressed
+	// table of vector numbers + 1 (0: free) by key. A model of 128k
+	// vectors takes 2 MB so, where a map of the strings took 9.
+	vecs  []labelWeights
+	keys  []uint64
+	slots []uint32
 	// bias, inList and notInList are the weights of the features of
 	// every word ("bias", "en-wordlist" both ways); noPrev and noNext of
 	// the prevword and nextword of none.
@@ -82,7 +89,7 @@ func parseFastModel(data []byte) (*fastModel, error) {
 	if !ok || nl == 0 || nl > maxLabels {
 		return nil, bad
 	}
-	m := &fastModel{vecs: map[string]*labelWeights{}}
+	m := &fastModel{}
 	for range nl {
 		if pos+2 > len(data) {
 			return nil, bad
@@ -114,17 +121,13 @@ func parseFastModel(data []byte) (*fastModel, error) {
 		w := math.Float32frombits(binary.LittleEndian.Uint32(weights[4*i:]))
 		for l, label := range m.labels {
 			if strings.HasSuffix(key, "-"+label) {
-				fv := key[:len(key)-len(label)-1]
-				vec := m.vecs[fv]
-				if vec == nil {
-					vec = &labelWeights{}
-					m.vecs[fv] = vec
-				}
-				vec[l] = w
+				m.vector(featureKey(key[:len(key)-len(label)-1]))[l] = w
 				break
 			}
 		}
 	}
+	// Grown while parsing, the vectors are copied once to their size.
+	m.vecs, m.keys = slices.Clone(m.vecs), slices.Clone(m.keys)
 	m.bias, m.inList, m.notInList = m.lookup("bias", "True"), m.lookup("en-wordlist", "True"), m.lookup("en-wordlist", "False")
 	m.noPrev, m.noNext = m.lookup("prevword", "None"), m.lookup("nextword", "None")
 	return m, nil
@@ -167,20 +170,79 @@ func (m *fastModel) word(text string) *nerWord {
 	return w
 }
 
+// featureKey is the FNV-1a hash of name, a hyphen and the parts of the
+// value, which is the hash of the model's "name-value" key.
+func featureKey(name string, value ...string) uint64 {
+	h := uint64(fnvOffset)
+	add := func(s string) {
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * fnvPrime
+		}
+	}
+	add(name)
+	if len(value) > 0 {
+		h = (h ^ '-') * fnvPrime
+		for _, v := range value {
+			add(v)
+		}
+	}
+	return h
+}
+
+// find returns the vector of a key, nil for none.
+func (m *fastModel) find(key uint64) *labelWeights {
+	if len(m.slots) == 0 {
+		return nil
+	}
+	mask := uint64(len(m.slots) - 1)
+	for i := key & mask; ; i = (i + 1) & mask {
+		s := m.slots[i]
+		if s == 0 {
+			return nil
+		}
+		if m.keys[s-1] == key {
+			return &m.vecs[s-1]
+		}
+	}
+}
+
+// vector returns the vector of a key, added if new (while parsing; the
+// table is kept under half full).
+func (m *fastModel) vector(key uint64) *labelWeights {
+	if v := m.find(key); v != nil {
+		return v
+	}
+	if 2*(len(m.keys)+1) > len(m.slots) {
+		m.slots = make([]uint32, max(1024, 2*len(m.slots)))
+		for i, k := range m.keys {
+			m.place(k, uint32(i+1))
+		}
+	}
+	m.keys = append(m.keys, key)
+	m.vecs = append(m.vecs, labelWeights{})
+	m.place(key, uint32(len(m.keys)))
+	return &m.vecs[len(m.vecs)-1]
+}
+
+// place puts vector number n (+1) in the first free slot from key's.
+func (m *fastModel) place(key uint64, n uint32) {
+	mask := uint64(len(m.slots) - 1)
+	i := key & mask
+	for m.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	m.slots[i] = n
+}
+
 // lookup returns the weights of a feature and value, nil for none.
-func (m *fastModel) lookup(name, value string) *labelWeights { return m.vecs[name+"-"+value] }
+func (m *fastModel) lookup(name string, value ...string) *labelWeights {
+	return m.find(featureKey(name, value...))
+}
 
 // label labels toks as prose's model would, and reports whether it
 // could: false when some token's label depends on the basic-word
 // feature, which only prose knows.
 func (m *fastModel) label(toks []token.Token) bool {
-	var key []byte
-	lookup := func(name, value string) *labelWeights {
-		key = append(key[:0], name...)
-		key = append(key, '-')
-		key = append(key, value...)
-		return m.vecs[string(key)]
-	}
 	history := make([]string, 0, len(toks))
 	words := make([]*nerWord, len(toks))
 	for i := range toks {
@@ -219,19 +281,19 @@ func (m *fastModel) label(toks []token.Token) bool {
 				withFalse[l] += m.notInList[l]
 			}
 		}
-		add(lookup("nextpos", nextPos))
+		add(m.lookup("nextpos", nextPos))
 		add(nextWord)
-		add(lookup("pos", toks[i].Tag))
-		add(lookup("pos+prevtag", toks[i].Tag+"+"+prevTag))
+		add(m.lookup("pos", toks[i].Tag))
+		add(m.lookup("pos+prevtag", toks[i].Tag, "+", prevTag))
 		add(w.own[0])
-		add(lookup("prevpos", prevPos))
-		add(lookup("prevtag", prevTag))
+		add(m.lookup("prevpos", prevPos))
+		add(m.lookup("prevtag", prevTag))
 		add(prevWord)
 		add(w.own[1])
-		add(lookup("shape+prevtag", prevShape+"+"+prevTag))
+		add(m.lookup("shape+prevtag", prevShape, "+", prevTag))
 		add(w.own[2])
 		add(w.own[3])
-		add(lookup("word+nextpos", w.lower+"+"+nextPos))
+		add(m.lookup("word+nextpos", w.lower, "+", nextPos))
 		add(w.own[4])
 		add(w.own[5])
 		a, b := m.best(&withTrue), m.best(&withFalse)
