@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"database/sql"
 	"errors"
@@ -11,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/claimex/claimex"
+	"github.com/klauspost/compress/gzip"
 )
 
 // HasDocument reports whether an input with this hash is stored.

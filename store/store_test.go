@@ -229,19 +229,6 @@ func TestWriteIsAtomic(t *testing.T) {
 	}
 }
 
-func TestPackRoundTrip(t *testing.T) {
-	for _, in := range [][]byte{nil, []byte("x"), []byte(strings.Repeat("<p>225 dead</p>", 1000))} {
-		p, err := pack(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := unpack(p)
-		if err != nil || string(out) != string(in) {
-			t.Errorf("round trip of %d bytes gave %d bytes, %v", len(in), len(out), err)
-		}
-	}
-}
-
 // BenchmarkWriteEntries stores batches of 64 documents with 30 claims
 // each, as the ingest writer does (on PostgreSQL in the run there:
 // CLAIMEX_TEST_DIALECT=postgres).
