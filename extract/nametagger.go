@@ -747,7 +747,7 @@ func (x *Extractor) lonePeople(sents []*sentence) {
 			} else if m.tagged && m.first == m.last && m.rule == "entity/tagger" {
 				if name := full[bareSurname(s.words[m.first])]; name != "" {
 					m.typ, m.canonical = claimex.Person, name
-				} else if m.typ == claimex.Person && !named[s.words[m.first]] {
+				} else if m.typ == claimex.Person && !named[s.words[m.first]] && !x.loneGivenName(s, m.first) {
 					continue
 				}
 			}
@@ -755,6 +755,14 @@ func (x *Extractor) lonePeople(sents []*sentence) {
 		}
 		s.ments = out
 	}
+}
+
+// loneGivenName reports whether the word at i is a given name that is no
+// common word nor a month ("Gloria", not "June" nor "Will"): a person of
+// one word the tagger read there stands without a fuller name.
+func (x *Extractor) loneGivenName(s *sentence, i int) bool {
+	w := s.words[i]
+	return x.isGivenName(w) && !x.isCommon(w) && !x.isMonth(s, i)
 }
 
 // bareSurname is a folded surname without the particle joined to it

@@ -272,7 +272,7 @@ func TestReadName(t *testing.T) {
 
 // TestLonePeople: a word alone is the person the document names in full
 // with that surname; a person of one word only the tagger read, with no
-// fuller name, is dropped.
+// fuller name, is dropped, but for a given name no common word nor month.
 func TestLonePeople(t *testing.T) {
 	x := extractor(t)
 	tests := []struct {
@@ -291,6 +291,10 @@ func TestLonePeople(t *testing.T) {
 			nil, "dabiq", claimex.Person, ""},
 		{"a word of a fuller name stays a person", []string{"Mara Velt spoke.", "Then Mara left."},
 			[][]string{{"mara", "velt"}}, "mara", claimex.Person, "PERSON Mara"},
+		{"a given name alone stays a person", []string{"The girl was ill.", "Then Gloria wept."},
+			nil, "gloria", claimex.Person, "PERSON Gloria"},
+		{"a month that is a given name is dropped", []string{"The town was calm.", "Aid came in June again."},
+			nil, "june", claimex.Person, ""},
 		{"a place of one word stays", []string{"The town was calm.", "Then Dabiq fell."},
 			nil, "dabiq", claimex.GPE, "GPE Dabiq"},
 	}
