@@ -586,6 +586,9 @@ func (x *Extractor) tagged(t *nameTagger, sents []*sentence) {
 					j++
 				}
 			}
+			if tags[i] == tagBPer {
+				j = particleEnd(s, i, j)
+			}
 			if a, b := trimMention(s, i, j); a <= b && !x.noNames(s, a, b) {
 				out = x.readName(s, out, a, b, tagType[tags[i]])
 			}
@@ -596,6 +599,26 @@ func (x *Extractor) tagged(t *nameTagger, sents []*sentence) {
 	}
 	x.lonePeople(sents)
 	x.oneType(sents)
+}
+
+// particleEnd is the last word of the person's name the tagger read over
+// tokens i..j: where it stops before a lower-case particle that a rules'
+// person's name from i goes on through ("Mohammed bin Salman", "Ayman
+// al-Zawahiri"), the end of the rules' name; else j.
+func particleEnd(s *sentence, i, j int) int {
+	if j+1 >= len(s.toks) {
+		return j
+	}
+	t := s.toks[j+1].Text
+	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsLower(r) || !nameSkip[s.words[j+1]] && !particleName(t) {
+		return j
+	}
+	for _, m := range s.ments {
+		if m.typ == claimex.Person && m.first <= i && m.last > j {
+			return m.last
+		}
+	}
+	return j
 }
 
 // capitalised reports whether a sentence has a word with a capital that
@@ -630,7 +653,8 @@ func (x *Extractor) readName(s *sentence, out []mention, a, b int, typ string) [
 		inside = append(inside, k)
 		// A place of the gazetteer inside a longer name of a person is
 		// part of it ("Sherman" of "William T. Sherman").
-		part := person && m.rule == "entity/gazetteer" && m.last-m.first < b-a
+		// A country's is not ("JAPAN GET LUCKY WIN").
+		part := person && m.rule == "entity/gazetteer" && m.last-m.first < b-a && !x.isCountry(s, m.first, m.last)
 		whole = whole && m.first >= a && m.last <= b && m.prio < prioRole && ((m.typ == claimex.Person) == person || part)
 	}
 	if len(inside) == 0 {
@@ -747,7 +771,7 @@ func (x *Extractor) lonePeople(sents []*sentence) {
 			} else if m.tagged && m.first == m.last && m.rule == "entity/tagger" {
 				if name := full[bareSurname(s.words[m.first])]; name != "" {
 					m.typ, m.canonical = claimex.Person, name
-				} else if m.typ == claimex.Person && !named[s.words[m.first]] {
+				} else if m.typ == claimex.Person && !named[s.words[m.first]] && !x.loneGivenName(s, m.first) {
 					continue
 				}
 			}
@@ -755,6 +779,14 @@ func (x *Extractor) lonePeople(sents []*sentence) {
 		}
 		s.ments = out
 	}
+}
+
+// loneGivenName reports whether the word at i is a given name that is no
+// common word nor a month ("Gloria", not "June" nor "Will"): a person of
+// one word the tagger read there stands without a fuller name.
+func (x *Extractor) loneGivenName(s *sentence, i int) bool {
+	w := s.words[i]
+	return x.isGivenName(w) && !x.isCommon(w) && !x.isMonth(s, i)
 }
 
 // bareSurname is a folded surname without the particle joined to it

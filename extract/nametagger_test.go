@@ -251,6 +251,12 @@ func TestReadName(t *testing.T) {
 		{"a name across two of the rules' stays out", "Troops of Iraq Security Council met.",
 			[]string{"iraq", "security"}, claimex.Org, prioOrg, "entity/org-shape",
 			[]string{"security", "council"}, claimex.Org, []string{"ORG Iraq Security"}},
+		{"a town's name inside a person's is the surname", "The brigade fought under William T. Sherman.",
+			[]string{"sherman"}, claimex.GPE, prioPlace, "entity/gazetteer",
+			[]string{"william", "t", ".", "sherman"}, claimex.Person, []string{"PERSON William T. Sherman"}},
+		{"a country's name inside a person's stays", "SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.",
+			[]string{"japan"}, claimex.GPE, prioPlace, "entity/gazetteer",
+			[]string{"japan", "get", "lucky", "win"}, claimex.Person, []string{"GPE JAPAN"}},
 		{"a name beside the rules' is added", "Envoys of Norway met Dalvik Freight staff.",
 			[]string{"norway"}, claimex.GPE, prioPlace, "entity/gazetteer",
 			[]string{"dalvik", "freight"}, claimex.Org, []string{"GPE Norway", "ORG Dalvik Freight"}},
@@ -272,7 +278,7 @@ func TestReadName(t *testing.T) {
 
 // TestLonePeople: a word alone is the person the document names in full
 // with that surname; a person of one word only the tagger read, with no
-// fuller name, is dropped.
+// fuller name, is dropped, but for a given name no common word nor month.
 func TestLonePeople(t *testing.T) {
 	x := extractor(t)
 	tests := []struct {
@@ -291,6 +297,10 @@ func TestLonePeople(t *testing.T) {
 			nil, "dabiq", claimex.Person, ""},
 		{"a word of a fuller name stays a person", []string{"Mara Velt spoke.", "Then Mara left."},
 			[][]string{{"mara", "velt"}}, "mara", claimex.Person, "PERSON Mara"},
+		{"a given name alone stays a person", []string{"The girl was ill.", "Then Gloria wept."},
+			nil, "gloria", claimex.Person, "PERSON Gloria"},
+		{"a month that is a given name is dropped", []string{"The town was calm.", "Aid came in June again."},
+			nil, "june", claimex.Person, ""},
 		{"a place of one word stays", []string{"The town was calm.", "Then Dabiq fell."},
 			nil, "dabiq", claimex.GPE, "GPE Dabiq"},
 	}
@@ -321,6 +331,40 @@ func TestLonePeople(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("%q: %q, want %q", tt.alone, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestParticleEnd: a person's name the tagger cut before a lower-case
+// particle goes on to the end of the rules' person's name.
+func TestParticleEnd(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		rule   []string // the rules' person's name, nil for none
+		tagged []string // the tagger's name
+		want   string   // the last word of the name read
+	}{
+		{"a particle between names", "Mohammed bin Salman visited the port.",
+			[]string{"mohammed", "bin", "salman"}, []string{"mohammed"}, "salman"},
+		{"a joined particle", "A video of Ayman al-Zawahiri surfaced.",
+			[]string{"ayman", "al-zawahiri"}, []string{"ayman"}, "al-zawahiri"},
+		{"no rules' name", "Mohammed bin Salman visited the port.",
+			nil, []string{"mohammed"}, "mohammed"},
+		{"no particle after", "Mara Velt and Ivo Velt spoke.",
+			[]string{"mara", "velt", "and", "ivo", "velt"}, []string{"mara", "velt"}, "velt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := sentenceOf(t, tt.text)
+			if tt.rule != nil {
+				a, b := span(t, s, tt.rule...)
+				s.ments = []mention{{first: a, last: b, typ: claimex.Person, prio: prioGuess, rule: "entity/given-name"}}
+			}
+			a, b := span(t, s, tt.tagged...)
+			if got := s.words[particleEnd(s, a, b)]; got != tt.want || tt.want == "velt" && particleEnd(s, a, b) != b {
+				t.Errorf("%q: ends at %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}
