@@ -350,7 +350,18 @@ func (h *hasher) num(n int) *hasher {
 	return h
 }
 
-func (h *hasher) sum() uint32 { return uint32(h.h>>20) & (1<<taggerBits - 1) }
+// sum is the feature's index: the hash mixed (murmur3's finaliser), for
+// FNV's last bytes reach its high bits only after a few more rounds, and
+// a template of numbers alone would give all its values one index.
+func (h *hasher) sum() uint32 {
+	v := h.h
+	v ^= v >> 33
+	v *= 0xff51afd7ed558ccd
+	v ^= v >> 33
+	v *= 0xc4ceb9fe1a85ec53
+	v ^= v >> 33
+	return uint32(v) & (1<<taggerBits - 1)
+}
 
 // features returns the hashed features of each token of s.
 func (x *Extractor) features(s *sentence, v docView) [][]uint32 {
@@ -643,6 +654,9 @@ func (x *Extractor) capitalised(s *sentence) bool {
 // town of the gazetteer inside a longer name of a person ("William T.
 // Sherman"); else the rules' mentions stand.
 func (x *Extractor) readName(s *sentence, out []mention, a, b int, typ string) []mention {
+	if x.givenNameAndTown(s, out, a, b, typ) {
+		typ = claimex.Person
+	}
 	person := typ == claimex.Person
 	var inside []int
 	whole := true
@@ -692,6 +706,28 @@ func (x *Extractor) readName(s *sentence, out []mention, a, b int, typ string) [
 	return append(kept, m)
 }
 
+// givenNameAndTown reports whether the tagger's place over tokens a..b
+// is a word the gazetteer and the common words do not know before a town
+// of the gazetteer, the rest of it and no more ("Rahel Levin"): a person
+// whose surname is a town's name. A place's name of two words is the
+// gazetteer's whole ("San Diego") or opens with a common word ("North",
+// "Lake", "Greater"); one that opens with a word of neither is seldom a
+// place.
+func (x *Extractor) givenNameAndTown(s *sentence, out []mention, a, b int, typ string) bool {
+	if typ != claimex.GPE && typ != claimex.Loc || b != a+1 || x.isCommon(s.words[a]) {
+		return false
+	}
+	if _, n := x.gazetteer.at(s.words, a); n > 0 {
+		return false
+	}
+	for _, m := range out {
+		if m.first == b && m.last == b && m.rule == "entity/gazetteer" && !x.isCountry(s, m.first, m.last) {
+			return true
+		}
+	}
+	return false
+}
+
 // oneType gives a name one type in a document: the type the tagger reads
 // it most in ("Scientology" three times an organisation, once a person),
 // the first read on a tie.
@@ -699,9 +735,6 @@ func (x *Extractor) oneType(sents []*sentence) {
 	votes := map[string]*[numTags]int{}
 	for _, s := range sents {
 		for _, m := range s.ments {
-			if !m.tagged {
-				continue
-			}
 			k := s.cut(m.first, m.last)
 			if votes[k] == nil {
 				votes[k] = &[numTags]int{}

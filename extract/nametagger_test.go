@@ -425,3 +425,25 @@ func TestNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestFeatureIndexes: the values of a feature template take indexes of
+// their own, for templates of numbers alone too (the rules' tag, the
+// gazetteer's kind, the flags), whose values differ in a hash's last
+// bytes only.
+func TestFeatureIndexes(t *testing.T) {
+	var h hasher
+	for _, tpl := range []byte{14, 16, 19, 21, 23} {
+		seen := map[uint32]int{}
+		for v := range 64 {
+			i := h.start(tpl).num(v).sum()
+			if w, ok := seen[i]; ok {
+				t.Errorf("template %d: values %d and %d share index %d", tpl, w, v, i)
+				break
+			}
+			seen[i] = v
+		}
+	}
+	if h.start(21).num(3).sum() == h.start(23).num(3).sum() {
+		t.Error("templates 21 and 23 give one value one index")
+	}
+}
