@@ -679,10 +679,12 @@ func (x *Extractor) readName(s *sentence, out []mention, a, b int, typ string) [
 	if k := inside[0]; len(inside) == 1 && out[k].first == a && out[k].last == b {
 		// The same words: a place's name an organisation's ("Milan" the
 		// club), unless the place is a country (its national team is the
-		// country); an organisation's shape a place's ("Century City
+		// country) or was read from where it stands ("the hospital in
+		// Quillabamba"); an organisation's shape a place's ("Century City
 		// Towers"), unless the rules read a club or a named body.
 		m := out[k]
-		toOrg := typ == claimex.Org && (m.typ == claimex.GPE || m.typ == claimex.Loc) && !x.isCountry(s, a, b)
+		toOrg := typ == claimex.Org && (m.typ == claimex.GPE || m.typ == claimex.Loc) && !x.isCountry(s, a, b) &&
+			m.rule != "entity/place-context"
 		toPlace := typ == claimex.GPE && m.typ == claimex.Org && !strongOrgRules[m.rule]
 		if toOrg || toPlace {
 			out[k] = x.taggedMention(s, a, b, typ)
