@@ -85,7 +85,7 @@ func (x *Extractor) modelMentions(s *sentence, add func(mention)) {
 		if x.foreignGloss(s, first) {
 			continue // "(Kurdish: Kitêba Cilwe)"
 		}
-		if e.label != "ORGANIZATION" && x.placeContext(s, first) && last-first <= 3 && !x.endsInOrgHead(s, first, last) &&
+		if e.label != "ORGANIZATION" && x.placeContext(s, first, last) && last-first <= 3 && !x.endsInOrgHead(s, first, last) &&
 			!x.noName(s, first) && !x.isMonth(s, first) && s.capitalized(last) {
 			// "near Al Huwayjah": a name after a place preposition that
 			// opens with no given name is a place's; not one opened by a
@@ -395,7 +395,7 @@ func (x *Extractor) particlePeople(s *sentence, add func(mention)) {
 		if x.lex.orgHeads.has(s.words, last+1) || x.lex.placeHeads.has(s.words, last+1) {
 			continue
 		}
-		if x.placeContext(s, first) {
+		if x.placeContext(s, first, last) {
 			add(mention{first: first, last: last, typ: claimex.GPE, rule: "entity/place-context", prio: prioGuess})
 		} else {
 			add(mention{first: first, last: last, typ: claimex.Person, rule: "entity/particle-name", prio: prioGuess})
@@ -404,9 +404,6 @@ func (x *Extractor) particlePeople(s *sentence, add func(mention)) {
 	}
 }
 
-// placeContext reports whether the name starting at token i stands after
-// a place preposition ("in", "near") and opens with no given name: there
-// it names a place ("near Al Huwayjah", "in al-Hilla").
 // ownedName reports whether the word at i, capitalised inside a
 // sentence, neither a common word nor a place, owns what follows:
 // "Assad's", "the Assad regime".
@@ -440,13 +437,23 @@ func (x *Extractor) regimePeople(s *sentence, add func(mention)) {
 	}
 }
 
-func (x *Extractor) placeContext(s *sentence, i int) bool {
+// placeContext reports whether the name over tokens i..last stands after
+// a place preposition ("in", "near"), or after "from" as one end of a way
+// to a place, and opens with no given name: there it names a place
+// ("near Al Huwayjah", "in al-Hilla", "from Quillabamba to Cusco").
+func (x *Extractor) placeContext(s *sentence, i, last int) bool {
 	k := i - 1
 	if x.lex.determiners.has(s.words, k) {
 		k--
 	}
 	switch s.word(k) {
 	case "in", "near", "outside", "inside", "across", "throughout":
+	case "from":
+		// One end of a way whose other is a place ("travelling from
+		// Quillabamba to Cusco"); not a source ("from Reuters").
+		if !x.routeTo(s, last+1) {
+			return false
+		}
 	default:
 		return false // "at Google", "from Reuters"
 	}
@@ -454,6 +461,24 @@ func (x *Extractor) placeContext(s *sentence, i int) bool {
 	given := x.isGivenName(s.words[i]) && !x.lex.particles.has(s.words, i)
 	return !given && !x.lex.honorifics.has(s.words, i) && !x.lex.titles.has(s.words, i) &&
 		!isAllCaps(s.toks[i].Text) && !x.lex.orgHeads.has(s.words, i)
+}
+
+// routeTo reports whether token k and those after it are "to" and a
+// place of the gazetteer other than a country ("to Cusco", "to the
+// Cusco region"): a country is as often the end of a trade or a move.
+func (x *Extractor) routeTo(s *sentence, k int) bool {
+	if s.word(k) != "to" {
+		return false
+	}
+	k++
+	if x.lex.determiners.has(s.words, k) {
+		k++
+	}
+	if k >= len(s.words) || !s.capitalized(k) {
+		return false
+	}
+	p, n := x.gazetteer.at(s.words, k)
+	return n > 0 && p.kind != "country" && p.kind != "demonym"
 }
 
 // endsInOrgHead reports whether an organisation word is among tokens

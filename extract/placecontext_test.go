@@ -16,6 +16,8 @@ var placeContextCases = []recognitionCase{
 		[]string{"GPE Al Huwayjah"}, nil},
 	{"a town after in stays a place", "Two people were hurt in Tallinn on Friday.",
 		[]string{"GPE Tallinn"}, nil},
+	{"one end of a way to a town", "The bus of the Expreso Ausangate company was travelling from Quillabamba to Cusco when it left the road.",
+		[]string{"GPE Quillabamba", "GPE Cusco"}, []string{"ORG Quillabamba"}},
 	{"a union of countries stays an organisation", "The European Union imposed new sanctions on Monday.",
 		[]string{"ORG European Union"}, nil},
 	{"a union of workers stays an organisation", "The Transport Workers Union called a strike.",
