@@ -654,7 +654,7 @@ func (x *Extractor) capitalised(s *sentence) bool {
 // town of the gazetteer inside a longer name of a person ("William T.
 // Sherman"); else the rules' mentions stand.
 func (x *Extractor) readName(s *sentence, out []mention, a, b int, typ string) []mention {
-	if x.givenNameAndTown(s, out, a, b, typ) {
+	if x.townSurname(s, out, a, b, typ) {
 		typ = claimex.Person
 	}
 	person := typ == claimex.Person
@@ -708,14 +708,14 @@ func (x *Extractor) readName(s *sentence, out []mention, a, b int, typ string) [
 	return append(kept, m)
 }
 
-// givenNameAndTown reports whether the tagger's place over tokens a..b
+// townSurname reports whether the tagger's place over tokens a..b
 // is a word the gazetteer and the common words do not know before a town
 // of the gazetteer, the rest of it and no more ("Rahel Levin"): a person
 // whose surname is a town's name. A place's name of two words is the
 // gazetteer's whole ("San Diego") or opens with a common word ("North",
 // "Lake", "Greater"); one that opens with a word of neither is seldom a
 // place.
-func (x *Extractor) givenNameAndTown(s *sentence, out []mention, a, b int, typ string) bool {
+func (x *Extractor) townSurname(s *sentence, out []mention, a, b int, typ string) bool {
 	if typ != claimex.GPE && typ != claimex.Loc || b != a+1 || x.isCommon(s.words[a]) {
 		return false
 	}
