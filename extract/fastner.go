@@ -173,17 +173,11 @@ func (m *fastModel) word(text string) *nerWord {
 // featureKey is the FNV-1a hash of name, a hyphen and the parts of the
 // value, which is the hash of the model's "name-value" key.
 func featureKey(name string, value ...string) uint64 {
-	h := uint64(fnvOffset)
-	add := func(s string) {
-		for i := 0; i < len(s); i++ {
-			h = (h ^ uint64(s[i])) * fnvPrime
-		}
-	}
-	add(name)
+	h := fnvString(fnvOffset, name)
 	if len(value) > 0 {
 		h = (h ^ '-') * fnvPrime
 		for _, v := range value {
-			add(v)
+			h = fnvString(h, v)
 		}
 	}
 	return h

@@ -334,11 +334,16 @@ func (h *hasher) start(tpl byte) *hasher {
 	return h
 }
 
-func (h *hasher) str(s string) *hasher {
+// fnvString is FNV-1a hash h continued over the bytes of s.
+func fnvString(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
-		h.h ^= uint64(s[i])
-		h.h *= fnvPrime
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
+	return h
+}
+
+func (h *hasher) str(s string) *hasher {
+	h.h = fnvString(h.h, s)
 	h.h ^= 0xff
 	h.h *= fnvPrime
 	return h
