@@ -180,8 +180,8 @@ func stageAll(ctx context.Context, cfg ExtractConfig, rep *ExtractReport) error 
 	go func() {
 		defer close(stagerDone)
 		for batch := range batches {
-			if stageErr != nil || work.Err() != nil {
-				continue // drain
+			if work.Err() != nil {
+				continue // drain: interrupted, or a batch failed (stop)
 			}
 			t0 := time.Now()
 			if err := cfg.Store.StageDocuments(work, rep.RunID, batch); err != nil {
